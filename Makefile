@@ -1,0 +1,49 @@
+# The two README commands: `make run` and `make test`. Everything else supports them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_PASSWORD ?= kkr-demo-2026
+
+.PHONY: run test test-services lint format migrations-check install messages
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_kkr_data
+	$(BIN)/python manage.py create_demo_users --password $(DEMO_PASSWORD)
+	@echo "Log in at http://127.0.0.1:8000/ as sekretariat, bestyrelse, albertslund, gentofte or erhvervshus; password $(DEMO_PASSWORD)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The whole suite on the embedded defaults (SQLite, eager tasks). Tests marked `services` need
+# PostgreSQL + Redis and skip here with a reason; browser tests skip where no chromium is installed.
+test: $(STAMP)
+	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL $(BIN)/pytest
+
+# The same suite on PostgreSQL + Redis with a real Celery worker (what CI's second run does).
+test-services: $(STAMP)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} $(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(STAMP)
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=static
+	$(BIN)/python manage.py compilemessages --ignore=.venv

@@ -1,0 +1,30 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Organisation, ReportingPeriod, User
+
+admin.site.site_header = _("KKR Hovedstaden – administration")
+admin.site.site_title = _("KKR-portalen")
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "kind")
+    list_filter = ("kind",)
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(SimpleHistoryAdmin):
+    list_display = ("label", "year", "half", "starts", "deadline")
+    list_filter = ("half", "year")
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    fieldsets = (*BaseUserAdmin.fieldsets, (_("KKR"), {"fields": ("organisation",)}))
+    list_display = ("username", "first_name", "last_name", "organisation", "is_staff")
+    list_filter = (*BaseUserAdmin.list_filter, "organisation__kind")

@@ -1,0 +1,14 @@
+from .areas import areas
+
+
+def navigation(request):
+    """What the navigation shows: the areas, and the role-dependent links."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_areas": []}
+    return {
+        "nav_areas": areas(),
+        "nav_can_read_dashboards": user.has_perm("core.view_dashboards"),
+        "nav_can_manage": user.has_perm("core.manage_reference_data"),
+        "nav_own_organisation": user.organisation if user.organisation_id else None,
+    }

@@ -1,0 +1,15 @@
+from celery import shared_task
+
+from .models import Organisation
+
+
+@shared_task
+def ping() -> str:
+    """The smallest round trip: proves a task travels to a worker and its result comes back."""
+    return "pong"
+
+
+@shared_task
+def count_municipalities() -> int:
+    """Reads the database from the worker: proves the worker sees the same data as the web process."""
+    return Organisation.objects.municipalities().count()

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("organisationer/", views.organisation_list, name="organisation_list"),
+    path("organisationer/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("healthz", views.healthz, name="healthz"),
+]

@@ -1,0 +1,78 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .areas import area_modules
+from .models import Organisation
+
+
+def home(request):
+    tiles = []
+    for module in area_modules():
+        tiles.append({"area": module.AREA, **module.home_tile(request.user)})
+    return render(request, "core/home.html", {"tiles": tiles})
+
+
+def organisation_list(request):
+    organisations = Organisation.objects.order_by("kind", "name")
+    return render(
+        request,
+        "core/organisation_list.html",
+        {
+            "municipalities": [o for o in organisations if o.is_municipality],
+            "others": [o for o in organisations if not o.is_municipality],
+        },
+    )
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    sections = []
+    for module in area_modules():
+        context = module.organisation_section(organisation, request.user)
+        if context is not None:
+            sections.append({"area": module.AREA, **context})
+    return render(
+        request,
+        "core/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "sections": sections,
+        },
+    )
+
+
+def _database_state() -> dict:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return {"ok": True, "vendor": connection.vendor}
+    except Exception as error:  # any failure means unhealthy; say which
+        return {"ok": False, "vendor": connection.vendor, "error": type(error).__name__}
+
+
+def _broker_state() -> dict:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return {"ok": True, "mode": "eager"}
+    from kkr_portal.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return {"ok": True, "mode": "broker"}
+    except Exception as error:
+        return {"ok": False, "mode": "broker", "error": type(error).__name__}
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    state = {"database": _database_state(), "broker": _broker_state()}
+    healthy = all(part["ok"] for part in state.values())
+    state["status"] = "ok" if healthy else "unavailable"
+    return JsonResponse(state, status=200 if healthy else 503, json_dumps_params={"indent": 1})

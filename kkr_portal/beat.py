@@ -1,0 +1,5 @@
+"""The Celery beat schedule. Each area adds its periodic tasks here (one line each)."""
+
+from celery.schedules import crontab  # noqa: F401  (used by the entries the areas add)
+
+BEAT_SCHEDULE: dict = {}

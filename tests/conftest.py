@@ -1,0 +1,230 @@
+"""The cast of users, the real Celery worker and the real browser, shared by every test module."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+from core import seed as core_seed
+from core.models import Organisation, User
+from core.roles import BOARD, SECRETARIAT
+from kkr_portal.celery import app as celery_app
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SERVICES_READY = settings.DATABASES["default"]["ENGINE"].endswith("postgresql") and bool(
+    settings.CELERY_BROKER_URL
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    services_skip = pytest.mark.skip(
+        reason="needs PostgreSQL and Redis: set DATABASE_URL and REDIS_URL (make test-services, or CI)"
+    )
+    browser_missing = not Path(CHROMIUM).exists()
+    browser_skip = pytest.mark.skip(reason=f"no chromium at {CHROMIUM}: apt-get install chromium")
+    for item in items:
+        if "services" in item.keywords and not SERVICES_READY:
+            item.add_marker(services_skip)
+        if "browser" in item.keywords and browser_missing:
+            if os.environ.get("KKR_REQUIRE_BROWSER"):
+                item.add_marker(pytest.mark.xfail(reason="chromium missing in CI", strict=True, run=False))
+            else:
+                item.add_marker(browser_skip)
+
+
+@pytest.fixture(autouse=True)
+def _celery_mode(request, settings):
+    """Tests run tasks in-process unless marked `services`, which send them through Redis to a worker."""
+    eager = "services" not in request.keywords
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = eager
+    settings.CELERY_TASK_ALWAYS_EAGER = eager
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def organisations(db):
+    core_seed.load()
+    return {o.name: o for o in Organisation.objects.all()}
+
+
+def _user(username, *, group=None, organisation=None):
+    user = User.objects.create_user(
+        username=username, password="pw-for-tests", email=f"{username}@example.org"
+    )
+    if organisation is not None:
+        user.organisation = organisation
+        user.save()
+    if group:
+        user.groups.add(Group.objects.get_or_create(name=group)[0])  # flushed in transactional tests
+    return user
+
+
+@pytest.fixture
+def secretariat(organisations):
+    return _user("sekretariat", group=SECRETARIAT, organisation=organisations["KKR-sekretariatet"])
+
+
+@pytest.fixture
+def board_member(organisations):
+    return _user("bestyrelse", group=BOARD)
+
+
+@pytest.fixture
+def albertslund_member(organisations):
+    """A member of Albertslund, which leads VIP 2 from November 2022."""
+    return _user("albertslund", organisation=organisations["Albertslund"])
+
+
+@pytest.fixture
+def other_member(organisations):
+    """A member of a municipality that leads nothing in the seed's data we rely on."""
+    return _user("gentofte", organisation=organisations["Gentofte"])
+
+
+@pytest.fixture
+def erhvervshus_member(organisations):
+    return _user("erhvervshus", organisation=organisations["Erhvervshus Hovedstaden"])
+
+
+@pytest.fixture
+def plain_user(organisations):
+    """Logged in, but neither a role nor an organisation."""
+    return _user("udenrolle")
+
+
+# --- the real Celery worker -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real `celery worker` process on the test database and the Redis broker.
+
+    Tests that use it also need committed data: mark them `django_db(transaction=True)`.
+    """
+    if not SERVICES_READY:
+        pytest.skip("needs PostgreSQL and Redis")
+    from django.db import connection
+
+    db = connection.settings_dict
+    database_url = (
+        f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    name = f"test-{uuid.uuid4().hex[:8]}@%h"
+    log = tmp_path_factory.mktemp("worker") / "worker.log"
+    env = {**os.environ, "DATABASE_URL": database_url, "DB_CONN_MAX_AGE": "0"}
+    with open(log, "w") as log_file:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "kkr_portal",
+                "worker",
+                "--loglevel=INFO",
+                "--concurrency=1",
+                "--pool=prefork",
+                "-n",
+                name,
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"celery worker exited: {log.read_text()[-3000:]}")
+        if celery_app.control.ping(timeout=1):
+            break
+    else:
+        process.kill()
+        raise RuntimeError(f"celery worker did not answer: {log.read_text()[-3000:]}")
+    process.log_path = log
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+# --- the real browser -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
+    # browser steps are still plain synchronous code.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_for(browser, live_server, client):
+    """page_for(user) → a Playwright page already logged in as that user (None: anonymous)."""
+    contexts = []
+
+    def open_page(user=None, *, viewport=None):
+        context = browser.new_context(
+            base_url=live_server.url, locale="da-DK", viewport=viewport or {"width": 1280, "height": 900}
+        )
+        contexts.append(context)
+        if user is not None:
+            client.force_login(user)
+            cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+            context.add_cookies(
+                [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+            )
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[dict]:
+    """Run the vendored axe-core in the page; return WCAG 2.1 AA violations (id, help, targets)."""
+    page.add_script_tag(path=str(ROOT / "static/vendor/axe/axe.min.js"))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]

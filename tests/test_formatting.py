@@ -1,0 +1,53 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from core import formatting
+from core.forms import LocalizedForm
+
+
+@pytest.mark.parametrize(
+    ("millions", "text"),
+    [
+        (980, "980 mio. kr."),
+        (2900, "2,9 mia. kr."),
+        (182, "182 mio. kr."),
+        (20900, "20,9 mia. kr."),
+        (1750, "1,75 mia. kr."),
+        (1000, "1 mia. kr."),
+        (None, "–"),
+    ],
+)
+def test_amounts_are_written_the_danish_way(millions, text):
+    assert formatting.dkk_millions(millions) == text
+
+
+def test_numbers_and_dates_are_danish():
+    assert formatting.number(1776) == "1.776"
+    assert formatting.number(Decimal("1705.5"), 1) == "1.705,5"
+    assert formatting.danish_date(date(2026, 11, 26)) == "26. november 2026"
+    assert formatting.percent(Decimal("33")) == "33 %"
+
+
+def test_forms_accept_a_decimal_comma_and_a_thousands_dot():
+    from django import forms
+
+    class ValueForm(LocalizedForm):
+        value = forms.DecimalField(max_digits=12, decimal_places=2)
+        places = forms.IntegerField()
+
+    form = ValueForm({"value": "2,5", "places": "1.776"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data == {"value": Decimal("2.5"), "places": 1776}
+
+
+def test_forms_refuse_text_in_number_fields_with_a_message():
+    from django import forms
+
+    class ValueForm(LocalizedForm):
+        value = forms.DecimalField(max_digits=12, decimal_places=2)
+
+    form = ValueForm({"value": "mange"})
+    assert not form.is_valid()
+    assert form.errors["value"]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VipClimateConfig(AppConfig):
+    name = "vip_climate"
+    verbose_name = _("Klima-VIP-projekter")
