@@ -17,6 +17,11 @@ def home(request):
     return render(request, "core/home.html", {"tiles": tiles})
 
 
+def about(request):
+    """What the portal is; also the benchmarks' minimal page (the base template and nothing else)."""
+    return render(request, "core/about.html")
+
+
 def organisation_list(request):
     organisations = Organisation.objects.order_by("kind", "name")
     return render(

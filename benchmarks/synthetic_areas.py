@@ -1,0 +1,5 @@
+"""Area generators for synthetic data (filled as the areas land)."""
+
+
+def generate(years: int) -> None:
+    pass
