@@ -2,12 +2,24 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .areas import area_modules
 from .models import Organisation
+
+
+def landing(request):
+    """Where a login lands: a municipality's member on their own profile, everyone else on the home page."""
+    organisation = request.user.organisation
+    if (
+        organisation is not None
+        and organisation.is_municipality
+        and not request.user.has_perm("core.view_dashboards")
+    ):
+        return redirect("organisation_detail", slug=organisation.slug)
+    return redirect("home")
 
 
 def home(request):

@@ -74,11 +74,23 @@ def test_login_page_is_public_and_danish(client):
     assert "Log ind" in response.content.decode()
 
 
-def test_a_user_logs_in_and_sees_the_home_page(client, albertslund_member):
-    response = client.post("/login/", {"username": "albertslund", "password": "pw-for-tests"}, follow=True)
+def test_a_board_member_logs_in_and_lands_on_the_home_page(client, board_member):
+    response = client.post("/login/", {"username": "bestyrelse", "password": "pw-for-tests"}, follow=True)
     assert response.status_code == 200
     assert response.request["PATH_INFO"] == "/"
     assert "Resultatkontrakt" in response.content.decode()
+
+
+def test_a_municipality_member_lands_on_their_own_profile(client, albertslund_member):
+    response = client.post("/login/", {"username": "albertslund", "password": "pw-for-tests"}, follow=True)
+    assert response.status_code == 200
+    assert response.request["PATH_INFO"] == "/organisationer/albertslund/"
+    assert "<h1>Albertslund</h1>" in response.content.decode()
+
+
+def test_a_member_of_a_non_municipality_lands_on_the_home_page(client, erhvervshus_member):
+    response = client.post("/login/", {"username": "erhvervshus", "password": "pw-for-tests"}, follow=True)
+    assert response.request["PATH_INFO"] == "/"
 
 
 def test_a_wrong_password_shows_the_form_again_with_an_error(client, albertslund_member):

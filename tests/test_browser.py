@@ -9,13 +9,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_the_login_form_logs_a_member_in(page_for, albertslund_member):
     page = page_for()
-    page.goto("/")
-    assert "/login/" in page.url
+    page.goto("/vip/")
+    assert "/login/?next=/vip/" in page.url
+    page.goto("/login/")
     page.get_by_label("Brugernavn").fill("albertslund")
     page.get_by_label("Adgangskode").fill("pw-for-tests")
     page.get_by_role("button", name="Log ind").click()
-    page.wait_for_url("**/")
-    assert page.get_by_role("heading", level=1).inner_text() == "KKR Hovedstadens aftaler og indsatser"
+    page.wait_for_url("**/organisationer/albertslund/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Albertslund"
 
 
 @pytest.mark.parametrize("role", ["secretariat", "board_member", "albertslund_member", "other_member"])
