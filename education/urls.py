@@ -5,7 +5,6 @@ from . import views
 app_name = "education"
 urlpatterns = [
     path("", views.index, name="index"),
-    path("fordeling/<int:year>/<slug:programme>/", views.allocation_detail, name="allocation"),
     path("fordeling/<int:pk>/flyt/", views.allocation_move, name="allocation_move"),
     path("fordeling/<int:pk>/godkend/", views.allocation_approve, name="allocation_approve"),
     path("fordeling/<int:pk>/ny-version/", views.allocation_new_version, name="allocation_new_version"),
@@ -21,6 +20,7 @@ urlpatterns = [
         {"fmt": "xlsx"},
         name="allocation_export_xlsx",
     ),
+    path("fordeling/<int:year>/<slug:programme>/", views.allocation_detail, name="allocation"),
     path("beregner/", views.calculator, name="calculator"),
     path("import/<str:kind>/", views.import_table, name="import"),
     path("import/<str:kind>/godkend/", views.import_commit, name="import_commit"),

@@ -222,7 +222,7 @@ def _calculation_rows(year, programme, total, key: dict[Organisation, Decimal]):
     return [
         {
             "name": s.name,
-            "key": s.key,
+            "key": float(s.key),
             "key_share": float(s.key_share) * 100,
             "quota": float(s.quota),
             "places": s.places,

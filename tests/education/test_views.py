@@ -62,7 +62,9 @@ def test_an_unknown_year_is_404(client, board_member, education_data):
     assert client.get(reverse("education:allocation", args=[2023, "laereruddannelsen"])).status_code == 404
 
 
-def test_the_allocation_table_has_a_query_budget(client, board_member, education_data, django_assert_max_num_queries):
+def test_the_allocation_table_has_a_query_budget(
+    client, board_member, education_data, django_assert_max_num_queries
+):
     client.force_login(board_member)
     with django_assert_max_num_queries(14):
         assert client.get(table_url()).status_code == 200
@@ -93,7 +95,9 @@ def test_approved_allocation_refuses_a_move(client, secretariat, approved_2023, 
     assert AllocationRow.objects.get(allocation=approved_2023, municipality__name="Bornholm").places == 69
 
 
-def test_the_secretariat_moves_places_with_a_reason_and_the_total_stays(client, secretariat, draft, organisations):
+def test_the_secretariat_moves_places_with_a_reason_and_the_total_stays(
+    client, secretariat, draft, organisations
+):
     client.force_login(secretariat)
     response = client.post(
         reverse("education:allocation_move", args=[draft.pk]),
@@ -117,13 +121,19 @@ def test_a_move_without_reason_is_shown_again_and_saves_nothing(client, secretar
     client.force_login(secretariat)
     response = client.post(
         reverse("education:allocation_move", args=[draft.pk]),
-        {"from_municipality": organisations["København"].pk, "to_municipality": organisations["Bornholm"].pk, "places": "2"},
+        {
+            "from_municipality": organisations["København"].pk,
+            "to_municipality": organisations["Bornholm"].pk,
+            "places": "2",
+        },
     )
     assert response.status_code == 200
     assert not AllocationMove.objects.exists()
 
 
-def test_a_move_of_more_places_than_the_municipality_has_is_refused(client, secretariat, draft, organisations):
+def test_a_move_of_more_places_than_the_municipality_has_is_refused(
+    client, secretariat, draft, organisations
+):
     client.force_login(secretariat)
     response = client.post(
         reverse("education:allocation_move", args=[draft.pk]),
@@ -174,12 +184,20 @@ def test_approval_locks_and_a_change_afterwards_is_a_new_version(client, secreta
 # --- calculator ------------------------------------------------------------------------------------------
 
 
-def test_the_calculator_splits_a_total_by_the_previous_year_and_saves_a_draft(client, secretariat, education_data):
+def test_the_calculator_splits_a_total_by_the_previous_year_and_saves_a_draft(
+    client, secretariat, education_data
+):
     client.force_login(secretariat)
     helper = education_data[HELPER]
     response = client.post(
         reverse("education:calculator"),
-        {"action": "calculate", "year": "2024", "programme": helper.pk, "total": "1.000", "key_source": "previous"},
+        {
+            "action": "calculate",
+            "year": "2024",
+            "programme": helper.pk,
+            "total": "1.000",
+            "key_source": "previous",
+        },
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -197,7 +215,13 @@ def test_the_calculator_without_a_previous_year_says_so(client, secretariat, edu
     client.force_login(secretariat)
     response = client.post(
         reverse("education:calculator"),
-        {"action": "calculate", "year": "2030", "programme": education_data[HELPER].pk, "total": "10", "key_source": "previous"},
+        {
+            "action": "calculate",
+            "year": "2030",
+            "programme": education_data[HELPER].pk,
+            "total": "10",
+            "key_source": "previous",
+        },
     )
     assert response.status_code == 200
     assert "Der er ingen godkendt fordeling for 2029" in response.content.decode()
@@ -211,7 +235,14 @@ def test_the_calculator_refuses_an_all_zero_key_file(client, secretariat, educat
     upload = SimpleUploadedFile("noegle.csv", "\n".join(lines).encode())
     response = client.post(
         reverse("education:calculator"),
-        {"action": "calculate", "year": "2024", "programme": education_data[HELPER].pk, "total": "10", "key_source": "file", "key_file": upload},
+        {
+            "action": "calculate",
+            "year": "2024",
+            "programme": education_data[HELPER].pk,
+            "total": "10",
+            "key_source": "file",
+            "key_file": upload,
+        },
     )
     assert response.status_code == 200
     assert "Summen af nøglen er 0" in response.content.decode()
@@ -221,7 +252,9 @@ def test_the_calculator_refuses_an_all_zero_key_file(client, secretariat, educat
 # --- realised intake -------------------------------------------------------------------------------------
 
 
-def test_the_secretariat_records_intake_and_a_municipality_below_is_flagged(client, secretariat, education_data):
+def test_the_secretariat_records_intake_and_a_municipality_below_is_flagged(
+    client, secretariat, education_data
+):
     client.force_login(secretariat)
     url = reverse("education:intake_edit", args=[2023, ASSISTANT])
     assert client.get(url).status_code == 200
@@ -243,12 +276,16 @@ def test_bad_intake_is_shown_again_and_saves_nothing(client, secretariat, educat
 
     client.force_login(secretariat)
     gentofte = Organisation.objects.get(name="Gentofte")
-    response = client.post(reverse("education:intake_edit", args=[2023, ASSISTANT]), {f"m{gentofte.pk}": "-3"})
+    response = client.post(
+        reverse("education:intake_edit", args=[2023, ASSISTANT]), {f"m{gentofte.pk}": "-3"}
+    )
     assert response.status_code == 200
     assert not RealisedIntake.objects.exists()
 
 
-def test_the_fulfilment_view_has_a_query_budget(client, board_member, education_data, django_assert_max_num_queries):
+def test_the_fulfilment_view_has_a_query_budget(
+    client, board_member, education_data, django_assert_max_num_queries
+):
     client.force_login(board_member)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("education:fulfilment", args=[2023, ASSISTANT])).status_code == 200
@@ -269,7 +306,9 @@ def test_a_municipality_edits_its_own_local_strategy(client, albertslund_member,
     client.force_login(albertslund_member)
     url = reverse("education:local_strategy_edit", args=["albertslund"])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"exists": "true", "adopted": "2022-03-01", "url": "https://example.org/s", "note": ""})
+    response = client.post(
+        url, {"exists": "true", "adopted": "2022-03-01", "url": "https://example.org/s", "note": ""}
+    )
     assert response.status_code == 302
     strategy = LocalStrategy.objects.get(municipality__name="Albertslund")
     assert strategy.exists is True and str(strategy.adopted) == "2022-03-01"
