@@ -1,6 +1,5 @@
 """How this area shows on the home page and on organisation pages (see core/areas.py)."""
 
-from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from core.areas import Area

@@ -52,7 +52,7 @@ def test_the_annual_section_has_totals_and_intake(education_data, assistant, dja
     assert section["title"] and len(section["lines"]) == 29
     assert [t["places"] for t in section["totals"]] == [849, 1776]
     assert section["totals"][1]["realised"] == 60
-    html = render_to_string("education/pdf/_annual_section.html", {"section": section})
+    html = render_to_string("education/pdf/_annual_section.html", section)
     assert "<thead>" in html and "1.776" in html and "<h2>" in html
 
 
