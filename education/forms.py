@@ -99,6 +99,9 @@ class LocalStrategyForm(LocalizedModelForm):
         required=False,
         widget=forms.NullBooleanSelect,
     )
+    url = forms.URLField(
+        label=_("Link til strategien"), required=False, assume_scheme="https", max_length=200
+    )
 
     class Meta:
         model = LocalStrategy

@@ -241,6 +241,7 @@ def calculator(request):
     if request.method == "POST" and request.POST.get("action") == "save":
         return _calculator_save(request)
     if request.method == "POST":
+        request.session.pop(SESSION_CALC, None)  # a failed calculation must not leave an old one to save
         form = CalculatorForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data

@@ -335,3 +335,65 @@ def test_a_bad_link_is_shown_again(client, secretariat, education_data):
     url = reverse("education:local_strategy_edit", args=["gentofte"])
     assert client.post(url, {"exists": "true", "url": "not a url"}).status_code == 200
     assert LocalStrategy.objects.get(municipality__name="Gentofte").url == ""
+
+
+def _key_upload(organisations, *, value=lambda m: 1, name="noegle.csv", xlsx=False):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from education import importers
+
+    municipalities = sorted((m for m in organisations.values() if m.is_municipality), key=lambda m: m.name)
+    rows = [(m.name, value(m)) for m in municipalities]
+    if xlsx:
+        content = importers.to_xlsx(importers.table_frame(rows, value_label="Nøgle", with_total=False))
+        return SimpleUploadedFile("noegle.xlsx", content)
+    lines = ["Kommune;Nøgle"] + [f"{n};{v}" for n, v in rows]
+    return SimpleUploadedFile(name, "\n".join(lines).encode())
+
+
+@pytest.mark.parametrize("xlsx", [False, True])
+def test_the_calculator_uses_an_imported_key_file(client, secretariat, education_data, organisations, xlsx):
+    client.force_login(secretariat)
+    # København gets key 2, everyone else 1: 30 key units, total 300 → 20 to København, 10 to each other.
+    upload = _key_upload(organisations, value=lambda m: 2 if m.name == "København" else 1, xlsx=xlsx)
+    response = client.post(
+        reverse("education:calculator"),
+        {
+            "action": "calculate",
+            "year": "2024",
+            "programme": education_data[HELPER].pk,
+            "total": "300",
+            "key_source": "file",
+            "key_file": upload,
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "6,67 %" in html and "20,000" in html  # København's key share and exact quota
+    assert client.post(reverse("education:calculator"), {"action": "save"}).status_code == 302
+    allocation = Allocation.objects.get(year=2024)
+    places = {r.municipality.name: r.places for r in allocation.rows.select_related("municipality")}
+    assert places["København"] == 20 and places["Bornholm"] == 10 and sum(places.values()) == 300
+
+
+def test_a_key_file_with_errors_lists_them_and_calculates_nothing(
+    client, secretariat, education_data, organisations
+):
+    client.force_login(secretariat)
+    upload = _key_upload(organisations, value=lambda m: "abc" if m.name == "Herlev" else 1)
+    response = client.post(
+        reverse("education:calculator"),
+        {
+            "action": "calculate",
+            "year": "2024",
+            "programme": education_data[HELPER].pk,
+            "total": "300",
+            "key_source": "file",
+            "key_file": upload,
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "«abc» er ikke et tal" in html and 'id="calculation"' not in html
+    assert client.post(reverse("education:calculator"), {"action": "save"}).status_code == 302
+    assert not Allocation.objects.filter(year=2024).exists()
