@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from django.utils.translation import gettext as _
+
 
 class AllocationError(ValueError):
     """The input cannot be split: the message says why, in Danish, for the user."""
@@ -45,16 +47,16 @@ def _fraction(value) -> Fraction:
 def allocate(total: int, key: dict[str, int | Decimal | Fraction | float]) -> list[Share]:
     """Split `total` whole places over the names in `key`; returns the shares in the key's order."""
     if not isinstance(total, int) or total < 0:
-        raise AllocationError("Det samlede antal pladser skal være et helt tal, 0 eller større.")
+        raise AllocationError(_("Det samlede antal pladser skal være et helt tal, 0 eller større."))
     if not key:
-        raise AllocationError("Nøglen er tom: der er ingen kommuner at fordele til.")
+        raise AllocationError(_("Nøglen er tom: der er ingen kommuner at fordele til."))
     weights = {name: _fraction(value) for name, value in key.items()}
     negative = [name for name, w in weights.items() if w < 0]
     if negative:
-        raise AllocationError(f"Nøglen må ikke være negativ ({', '.join(negative)}).")
+        raise AllocationError(_("Nøglen må ikke være negativ (%(names)s).") % {"names": ", ".join(negative)})
     key_sum = sum(weights.values())
     if key_sum == 0:
-        raise AllocationError("Summen af nøglen er 0: pladserne kan ikke fordeles efter den.")
+        raise AllocationError(_("Summen af nøglen er 0: pladserne kan ikke fordeles efter den."))
 
     quotas = {name: total * w / key_sum for name, w in weights.items()}
     floors = {name: math.floor(q) for name, q in quotas.items()}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 import pandas as pd
+from django.utils.translation import gettext as _
 
 from core.models import Organisation, OrganisationLookup, UnknownOrganisation, normalise_name
 
@@ -64,21 +65,21 @@ def _read_frame(name: str, content: bytes) -> pd.DataFrame:
     lower = (name or "").lower()
     if lower.endswith(".xlsx"):
         if not content.startswith(b"PK\x03\x04"):
-            raise ImportFileError("Filen hedder .xlsx, men er ikke et Excel-regneark.")
+            raise ImportFileError(_("Filen hedder .xlsx, men er ikke et Excel-regneark."))
         try:
             return pd.read_excel(io.BytesIO(content), dtype=object, engine="openpyxl")
         except Exception:  # openpyxl raises many kinds on broken files
             raise ImportFileError(
-                "Excel-filen kunne ikke læses. Gem den igen som .xlsx og prøv igen."
+                _("Excel-filen kunne ikke læses. Gem den igen som .xlsx og prøv igen.")
             ) from None
     if lower.endswith(".csv"):
         if b"\x00" in content:
-            raise ImportFileError("Filen er ikke en tekstfil (CSV). Gem den som CSV (UTF-8) og prøv igen.")
+            raise ImportFileError(_("Filen er ikke en tekstfil (CSV). Gem den som CSV (UTF-8) og prøv igen."))
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ImportFileError(
-                "Filen er ikke gemt som UTF-8. Gem den som CSV (UTF-8) og prøv igen."
+                _("Filen er ikke gemt som UTF-8. Gem den som CSV (UTF-8) og prøv igen.")
             ) from None
         first = text.splitlines()[0] if text.strip() else ""
         sep = (
@@ -90,22 +91,22 @@ def _read_frame(name: str, content: bytes) -> pd.DataFrame:
             )
         except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error):
             raise ImportFileError(
-                "CSV-filen kunne ikke læses: tjek at den har kolonnerne Kommune og en værdi."
+                _("CSV-filen kunne ikke læses: tjek at den har kolonnerne Kommune og en værdi.")
             ) from None
-    raise ImportFileError("Filtypen understøttes ikke. Brug .csv eller .xlsx.")
+    raise ImportFileError(_("Filtypen understøttes ikke. Brug .csv eller .xlsx."))
 
 
 def _parse_number(raw, *, integer: bool) -> tuple[Decimal | None, str | None]:
     if raw is None or (isinstance(raw, float) and raw != raw):
-        return None, "Værdien mangler."
+        return None, _("Værdien mangler.")
     if isinstance(raw, bool):
-        return None, f"«{raw}» er ikke et tal."
+        return None, _("«%(value)s» er ikke et tal.") % {"value": raw}
     if isinstance(raw, int | float):
         value = Decimal(str(raw))
     else:
         text = str(raw).strip().replace("\xa0", "").replace(" ", "")
         if not text:
-            return None, "Værdien mangler."
+            return None, _("Værdien mangler.")
         if "," in text:
             text = text.replace(".", "").replace(",", ".")
         elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
@@ -113,13 +114,13 @@ def _parse_number(raw, *, integer: bool) -> tuple[Decimal | None, str | None]:
         try:
             value = Decimal(text)
         except InvalidOperation:
-            return None, f"«{str(raw)[:40]}» er ikke et tal."
+            return None, _("«%(value)s» er ikke et tal.") % {"value": str(raw)[:40]}
         if not value.is_finite():
-            return None, f"«{str(raw)[:40]}» er ikke et tal."
+            return None, _("«%(value)s» er ikke et tal.") % {"value": str(raw)[:40]}
     if value < 0:
-        return None, f"Værdien må ikke være negativ ({value})."
+        return None, _("Værdien må ikke være negativ (%(value)s).") % {"value": value}
     if integer and value != value.to_integral_value():
-        return None, f"Antal pladser skal være et helt tal, ikke {value}."
+        return None, _("Antal pladser skal være et helt tal, ikke %(value)s.") % {"value": value}
     return (value.to_integral_value() if integer else value), None
 
 
@@ -132,9 +133,11 @@ def parse_table(
 ) -> ImportResult:
     """Read and validate an uploaded file; raises ImportFileError when the file cannot be read at all."""
     if uploaded is None:
-        raise ImportFileError("Vælg en fil.")
+        raise ImportFileError(_("Vælg en fil."))
     if uploaded.size > MAX_BYTES:
-        raise ImportFileError(f"Filen er for stor ({uploaded.size // 1024} kB). Den må højst fylde 5 MB.")
+        raise ImportFileError(
+            _("Filen er for stor (%(kb)s kB). Den må højst fylde 5 MB.") % {"kb": uploaded.size // 1024}
+        )
     content = uploaded.read()
     return parse_bytes(uploaded.name, content, integer=integer, expected_total=expected_total, lookup=lookup)
 
@@ -148,19 +151,19 @@ def parse_bytes(
     lookup: OrganisationLookup | None = None,
 ) -> ImportResult:
     if len(content) > MAX_BYTES:
-        raise ImportFileError("Filen er for stor. Den må højst fylde 5 MB.")
+        raise ImportFileError(_("Filen er for stor. Den må højst fylde 5 MB."))
     if not content.strip():
-        raise ImportFileError("Filen er tom.")
+        raise ImportFileError(_("Filen er tom."))
     frame = _read_frame(name, content)
     columns = {normalise_name(str(c)): c for c in frame.columns}
     if "kommune" not in columns:
-        raise ImportFileError("Filen mangler kolonnen «Kommune» i første række.")
+        raise ImportFileError(_("Filen mangler kolonnen «Kommune» i første række."))
     value_columns = [c for key, c in columns.items() if key in VALUE_LABELS]
     if len(value_columns) != 1:
-        raise ImportFileError("Filen skal have præcis én værdikolonne: «Pladser», «Nøgle» eller «Optag».")
+        raise ImportFileError(_("Filen skal have præcis én værdikolonne: «Pladser», «Nøgle» eller «Optag»."))
     name_column, value_column = columns["kommune"], value_columns[0]
     if len(frame) > 1000:
-        raise ImportFileError("Filen har for mange rækker (over 1.000); der er 29 kommuner.")
+        raise ImportFileError(_("Filen har for mange rækker (over 1.000); der er 29 kommuner."))
 
     lookup = lookup or OrganisationLookup(Organisation.objects.municipalities())
     rows: list[ImportRow] = []
@@ -180,11 +183,11 @@ def parse_bytes(
         if normalise_name(raw_name) in TOTAL_LABELS:
             total_line, problem = _parse_number(raw_value, integer=integer)
             if problem:
-                errors.append(f"Linje {index} (I alt): {problem}")
+                errors.append(_("Linje %(line)s (I alt): %(problem)s") % {"line": index, "problem": problem})
             continue
         row = ImportRow(line=index, name=raw_name.strip()[:100], raw_value=str(raw_value)[:40])
         if not raw_name.strip():
-            row.errors.append("Kommunens navn mangler.")
+            row.errors.append(_("Kommunens navn mangler."))
         else:
             try:
                 row.municipality = lookup.resolve(raw_name)
@@ -193,7 +196,8 @@ def parse_bytes(
         if row.municipality is not None:
             if row.municipality.pk in seen:
                 row.errors.append(
-                    f"{row.municipality} står to gange (også i linje {seen[row.municipality.pk]})."
+                    _("%(name)s står to gange (også i linje %(line)s).")
+                    % {"name": row.municipality, "line": seen[row.municipality.pk]}
                 )
             else:
                 seen[row.municipality.pk] = index
@@ -204,13 +208,22 @@ def parse_bytes(
 
     missing = [m.name for m in Organisation.objects.municipalities() if m.pk not in seen]
     if missing:
-        errors.append(f"Der mangler {len(missing)} kommune(r): {', '.join(missing)}.")
+        errors.append(
+            _("Der mangler %(count)s kommune(r): %(names)s.")
+            % {"count": len(missing), "names": ", ".join(missing)}
+        )
     result = ImportResult(rows=rows, errors=errors, total_line=total_line)
     if all(r.value is not None for r in rows):
         if total_line is not None and result.total != total_line:
-            errors.append(f"Linjen «I alt» siger {total_line}, men rækkerne summer til {result.total}.")
+            errors.append(
+                _("Linjen «I alt» siger %(line)s, men rækkerne summer til %(sum)s.")
+                % {"line": total_line, "sum": result.total}
+            )
         if expected_total is not None and result.total != expected_total:
-            errors.append(f"Rækkerne summer til {result.total}, men det regionale antal er {expected_total}.")
+            errors.append(
+                _("Rækkerne summer til %(sum)s, men det regionale antal er %(total)s.")
+                % {"sum": result.total, "total": expected_total}
+            )
     return result
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.models import Organisation
 
@@ -72,13 +73,13 @@ def allocation_move_places(
     """Move places between two municipalities of a draft; the total stays fixed."""
     allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
     if allocation.is_locked:
-        raise AllocationLocked("Fordelingen er godkendt og låst. Opret en ny version for at ændre den.")
+        raise AllocationLocked(_("Fordelingen er godkendt og låst. Opret en ny version for at ændre den."))
     if from_municipality == to_municipality:
-        raise ValidationError("Vælg to forskellige kommuner.")
+        raise ValidationError(_("Vælg to forskellige kommuner."))
     if places <= 0:
-        raise ValidationError("Antallet af pladser skal være mindst 1.")
+        raise ValidationError(_("Antallet af pladser skal være mindst 1."))
     if not reason.strip():
-        raise ValidationError("Skriv en begrundelse for flytningen.")
+        raise ValidationError(_("Skriv en begrundelse for flytningen."))
     source = AllocationRow.objects.select_for_update().get(
         allocation=allocation, municipality=from_municipality
     )
@@ -86,7 +87,10 @@ def allocation_move_places(
         allocation=allocation, municipality=to_municipality
     )
     if source.places < places:
-        raise ValidationError(f"{from_municipality} har kun {source.places} pladser at flytte.")
+        raise ValidationError(
+            _("%(name)s har kun %(places)s pladser at flytte.")
+            % {"name": from_municipality, "places": source.places}
+        )
     note = f"{places} flyttet fra {from_municipality} til {to_municipality}: {reason.strip()}"
     source.places -= places
     target.places += places
@@ -107,10 +111,12 @@ def allocation_move_places(
 def allocation_approve(*, allocation: Allocation, by) -> Allocation:
     allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
     if allocation.is_locked:
-        raise AllocationLocked("Fordelingen er allerede godkendt.")
+        raise AllocationLocked(_("Fordelingen er allerede godkendt."))
     row_sum = sum(allocation.rows.values_list("places", flat=True))
     if row_sum != allocation.total:
-        raise ValidationError(f"Rækkerne summer til {row_sum}, ikke {allocation.total}.")
+        raise ValidationError(
+            _("Rækkerne summer til %(sum)s, ikke %(total)s.") % {"sum": row_sum, "total": allocation.total}
+        )
     allocation.status = Allocation.Status.APPROVED
     allocation.approved_at = timezone.now()
     allocation.approved_by = by
@@ -122,11 +128,11 @@ def allocation_approve(*, allocation: Allocation, by) -> Allocation:
 def allocation_new_version(*, allocation: Allocation) -> Allocation:
     """A draft copy of an approved allocation: the way to change it after approval."""
     if not allocation.is_locked:
-        raise ValidationError("Kun en godkendt fordeling kan få en ny version; ret kladden i stedet.")
+        raise ValidationError(_("Kun en godkendt fordeling kan få en ny version; ret kladden i stedet."))
     if Allocation.objects.filter(
         year=allocation.year, programme=allocation.programme, status=Allocation.Status.DRAFT
     ).exists():
-        raise ValidationError("Der findes allerede en kladde for dette år og denne uddannelse.")
+        raise ValidationError(_("Der findes allerede en kladde for dette år og denne uddannelse."))
     rows = [
         RowInput(municipality=r.municipality, places=r.places, key_value=r.key_value)
         for r in allocation.rows.select_related("municipality")
