@@ -58,3 +58,15 @@ def test_the_annual_section_has_totals_and_intake(education_data, assistant, dja
 
 def test_the_annual_section_is_none_for_a_year_without_allocations(education_data):
     assert report_sections.annual_section(2019) is None
+
+
+def test_the_home_page_and_the_organisation_page_show_the_education_parts(
+    client, albertslund_member, education_data
+):
+    client.force_login(albertslund_member)
+    home = client.get("/").content.decode()
+    assert "849" in home and "1.776" in home
+    page = client.get("/organisationer/albertslund/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "SOSU-praktikpladser: fordelt og besat" in html and "Ret den lokale strategi" in html
