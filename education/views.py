@@ -285,7 +285,8 @@ def calculator(request):
                     )
             context["key_errors"] = key_errors
     else:
-        form = CalculatorForm()
+        latest = selectors.latest_year()
+        form = CalculatorForm(initial={"year": latest + 1} if latest else None)
     context["form"] = form
     return render(request, "education/calculator.html", context)
 
