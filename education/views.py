@@ -95,6 +95,7 @@ def allocation_detail(request, year: int, programme: str):
         "can_edit": can_edit,
         "move_form": MoveForm() if can_edit and not allocation.is_locked else None,
         "moves": list(allocation.moves.select_related("from_municipality", "to_municipality", "moved_by")),
+        "history": list(allocation.history.select_related("history_user").order_by("-history_date")[:20]),
         "has_draft": any(not a.is_locked for a in versions),
     }
     return render(request, "education/allocation_detail.html", context)
@@ -149,6 +150,7 @@ def allocation_move(request, pk: int):
         "can_edit": True,
         "move_form": form,
         "moves": list(allocation.moves.select_related("from_municipality", "to_municipality", "moved_by")),
+        "history": list(allocation.history.select_related("history_user").order_by("-history_date")[:20]),
         "has_draft": any(not a.is_locked for a in versions),
     }
     return render(request, "education/allocation_detail.html", context)

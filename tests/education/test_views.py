@@ -397,3 +397,11 @@ def test_a_key_file_with_errors_lists_them_and_calculates_nothing(
     assert "«abc» er ikke et tal" in html and 'id="calculation"' not in html
     assert client.post(reverse("education:calculator"), {"action": "save"}).status_code == 302
     assert not Allocation.objects.filter(year=2024).exists()
+
+
+def test_the_allocation_page_shows_who_approved_it(client, secretariat, draft):
+    client.force_login(secretariat)
+    client.post(reverse("education:allocation_approve", args=[draft.pk]))
+    html = client.get(table_url() + "?version=2").content.decode()
+    assert "Hvem ændrede fordelingen og hvornår" in html
+    assert "sekretariat" in html and "ændret" in html and "oprettet" in html
