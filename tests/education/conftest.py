@@ -1,0 +1,20 @@
+import pytest
+
+from education import seed as education_seed
+from education.models import Programme
+
+
+@pytest.fixture
+def education_data(organisations):
+    education_seed.load()
+    return {p.slug: p for p in Programme.objects.all()}
+
+
+@pytest.fixture
+def helper(education_data):
+    return education_data["social-og-sundhedshjaelper"]
+
+
+@pytest.fixture
+def assistant(education_data):
+    return education_data["social-og-sundhedsassistent"]

@@ -1,0 +1,120 @@
+"""The seed's 2022 and 2023 tables and the strategy texts are in the portal exactly as the seed has them."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+
+from education import seed as education_seed
+from education import seed_data
+from education.models import (
+    Allocation,
+    AllocationRow,
+    GuidingMark,
+    Initiative,
+    LocalStrategy,
+    Programme,
+    Strategy,
+)
+
+pytestmark = pytest.mark.django_db
+
+# The brief's path (the repository beside ../shared); a worktree sits one level deeper.
+SEED = next(
+    path
+    for path in (
+        Path(settings.BASE_DIR).parent / "shared/seeds/000_c84598ce500ad0cc.txt",
+        Path(settings.BASE_DIR).parent.parent / "shared/seeds/000_c84598ce500ad0cc.txt",
+    )
+    if path.exists()
+)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def seed_text():
+    return squash(SEED.read_text(encoding="utf-8"))
+
+
+def test_the_table_columns_sum_exactly_to_the_seeds_totals():
+    columns = list(zip(*[row[1:] for row in seed_data.ALLOCATION_TABLE], strict=True))
+    assert [sum(c) for c in columns] == [853, 849, 1793, 1776]
+    assert len(seed_data.ALLOCATION_TABLE) == 29
+
+
+def test_every_table_row_occurs_in_the_seed_as_written(seed_text):
+    for name, *values in seed_data.ALLOCATION_TABLE:
+        seed_name = "Lyngby- Taarbæk" if name == "Lyngby-Taarbæk" else name
+        assert f"{seed_name} {' '.join(map(str, values))}" in seed_text, name
+    assert "I alt 853 849 1793 1776" in seed_text
+
+
+def test_the_seed_loads_both_years_of_both_programmes_as_approved(education_data):
+    for (slug, year), column in seed_data.COLUMNS.items():
+        allocation = Allocation.objects.get(year=year, programme__slug=slug)
+        assert allocation.status == Allocation.Status.APPROVED and allocation.version == 1
+        assert allocation.total == seed_data.TOTALS[(slug, year)]
+        stored = {r.municipality.name: r.places for r in allocation.rows.select_related("municipality")}
+        assert stored == {row[0]: row[column] for row in seed_data.ALLOCATION_TABLE}
+        assert sum(stored.values()) == allocation.total
+
+
+def test_the_totals_are_853_849_1793_1776(education_data):
+    totals = {(a.programme.slug, a.year): a.total for a in Allocation.objects.select_related("programme")}
+    assert totals == {
+        ("social-og-sundhedshjaelper", 2022): 853,
+        ("social-og-sundhedshjaelper", 2023): 849,
+        ("social-og-sundhedsassistent", 2022): 1793,
+        ("social-og-sundhedsassistent", 2023): 1776,
+    }
+    for allocation in Allocation.objects.all():
+        assert sum(allocation.rows.values_list("places", flat=True)) == allocation.total
+
+
+def test_lyngby_taarbaek_and_bornholm_rows(education_data):
+    row = AllocationRow.objects.get(
+        allocation__year=2023,
+        allocation__programme__slug="social-og-sundhedsassistent",
+        municipality__name="Lyngby-Taarbæk",
+    )
+    assert row.places == 64
+    row = AllocationRow.objects.get(
+        allocation__year=2022,
+        allocation__programme__slug="social-og-sundhedshjaelper",
+        municipality__name="Bornholm",
+    )
+    assert row.places == 29
+
+
+def test_the_strategy_names_seven_programmes(education_data):
+    strategy = Strategy.objects.get()
+    assert strategy.programmes.count() == 7
+    assert Programme.objects.filter(is_allocated=True).count() == 2
+    assert GuidingMark.objects.count() == 15
+    assert Initiative.objects.count() == 4
+    assert LocalStrategy.objects.count() == 29
+
+
+def test_the_strategy_texts_occur_verbatim_in_the_seed(seed_text):
+    texts = [v for k, v in seed_data.STRATEGY.items() if k != "status_note"]
+    texts += list(seed_data.AUDIENCE_INTROS.values())
+    texts += [mark for marks in seed_data.GUIDING_MARKS.values() for mark in marks]
+    texts += [part for initiative in seed_data.INITIATIVES for part in initiative]
+    texts += [name for _s, name, _o, _a, in_strategy, _p in seed_data.PROGRAMMES if in_strategy]
+    for text in texts:
+        assert squash(text) in seed_text, text[:60]
+
+
+def _snapshot():
+    return {m._meta.label: m.objects.count() for m in apps.get_app_config("education").get_models()}
+
+
+def test_a_second_load_changes_nothing(education_data):
+    first = _snapshot()
+    education_seed.load()
+    assert _snapshot() == first
