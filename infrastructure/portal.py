@@ -20,7 +20,10 @@ def home_tile(user) -> dict:
     """The total estimate of the 7+3, plan status counts, and follow-ups waiting for the secretariat."""
     data = overview()
     counts = dict(
-        Project.objects.priorities().values_list("plan_status").annotate(n=Count("pk")).values_list("plan_status", "n")
+        Project.objects.priorities()
+        .values_list("plan_status")
+        .annotate(n=Count("pk"))
+        .values_list("plan_status", "n")
     )
     plan_status = [(label, counts.get(value, 0)) for value, label in Project.PlanStatus.choices]
     waiting = None

@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core import charts
 from core.access import get_for_user, require_perm
 from core.workflow import (
     StaleVersion,
@@ -18,36 +17,13 @@ from core.workflow import (
 )
 
 from . import services
+from .charts import estimate_chart
 from .exports import table_response
 from .forms import AssessmentForm, EstimateForm, FollowUpForm, FollowUpStartForm, ProjectForm, ReturnForm
-from .models import Assessment, FollowUpReport, MobilityAnalysis, Project, SubCriterion, format_range
+from .models import Assessment, FollowUpReport, MobilityAnalysis, Project, SubCriterion
 from .seed_data import BUDGET_YEARS, ESTIMATE_CAVEAT, PLAN_NOTE
 from .selectors import matrix as matrix_selector
 from .selectors import overview
-
-
-def _estimate_chart(rows):
-    bars = []
-    for row in rows:
-        estimate = row["estimate"]
-        if estimate is None:
-            bars.append(charts.Bar(row["project"].name, None, _("intet overslag")))
-            continue
-        low, high = estimate
-        note = _("spænd %(range)s") % {"range": format_range(low, high)} if low != high else ""
-        if row["missing_parts"]:
-            note = (note + "; " if note else "") + _("delvist uden overslag")
-        bars.append(charts.Bar(row["project"].name, high, note))
-    return charts.horizontal_bars(
-        bars,
-        title=_("Anlægsoverslag pr. projekt"),
-        description=_(
-            "Det seneste overslag pr. projekt i mio. kr. (højeste værdi ved et spænd). Tabellen nedenfor viser tallene."
-        ),
-        unit="mio. kr.",
-        label_width=300,
-        width=900,
-    )
 
 
 def _overview_table(rows):
@@ -98,7 +74,7 @@ def index(request):
     context = {
         **data,
         "candidates": candidates["rows"],
-        "chart": _estimate_chart(data["rows"]),
+        "chart": estimate_chart(data["rows"]),
         "caveat": ESTIMATE_CAVEAT,
         "plan_note": PLAN_NOTE,
         "can_manage": request.user.has_perm("infrastructure.manage_projects"),
