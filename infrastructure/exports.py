@@ -12,7 +12,11 @@ from core.formatting import number
 def _csv_value(value):
     if value is None:
         return ""
-    if isinstance(value, int | float) or value.__class__.__name__ == "Decimal":
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) or value.__class__.__name__ == "Decimal":
         text = number(value, 3)
         return text.rstrip("0").rstrip(",") if "," in text else text
     return str(value)

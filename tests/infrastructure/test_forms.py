@@ -196,3 +196,48 @@ def test_the_matrix_filters_by_criterion_and_exports(client, board_member, infra
     html = client.get("/infrastructure/matrix/?criterion=3").content.decode()
     assert ">3.1</abbr>" in html and ">1.1</abbr>" not in html
     assert SubCriterion.objects.count() == 12
+
+
+def test_the_matrix_has_a_query_budget(
+    client, board_member, infra, secretariat, django_assert_max_num_queries
+):
+    for project in infra.values():
+        for sub in SubCriterion.objects.all():
+            Assessment.objects.create(
+                project=project, sub_criterion=sub, level="score", score=1, assessor=secretariat
+            )
+    client.force_login(board_member)
+    with django_assert_max_num_queries(12):
+        html = client.get("/infrastructure/matrix/").content.decode()
+    assert html.count("1 af 3") == 120
+
+
+def test_the_matrix_exports_reopen_with_the_same_cells(client, board_member, infra, secretariat):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    Assessment.objects.create(
+        project=infra["ring-5-syd"],
+        sub_criterion=SubCriterion.objects.get(code="3.1"),
+        level="figure",
+        figure=12,
+        unit="t CO2e",
+    )
+    client.force_login(board_member)
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/infrastructure/matrix/?format=csv").content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    sheet = load_workbook(io.BytesIO(client.get("/infrastructure/matrix/?format=xlsx").content)).active
+    xlsx_rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows == xlsx_rows
+    header = rows[0]
+    assert header[2] == "1.1 Bred kommunal og regional effekt" and len(header) == 14
+    ring5 = next(r for r in rows if r[0] == "Ring 5 Syd")
+    assert ring5[header.index("3.1 Omstilling til grønnere drivmidler og transportformer")] == "12 t CO2e"
+    assert ring5[header.index("1.1 Bred kommunal og regional effekt")] == "Ikke vurderet"
+    assert len(rows) == 11

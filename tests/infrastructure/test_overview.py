@@ -82,6 +82,7 @@ def test_the_tm274_page_shows_the_computed_totals(client, other_member, infra):
     html = client.get("/infrastructure/mobilitetsanalyse/").content.decode()
     for figure in ("1.705", "1.680", "3.385", "2.025", "1.360"):
         assert figure in html
+    assert ">2023</th>" in html and "2.023" not in html  # years are not thousands
 
 
 def _overview_rows_in_db():
@@ -111,6 +112,7 @@ def test_the_overview_csv_reopens_with_the_same_figures(client, board_member, in
         return None if text == "" else float(text.replace(".", "").replace(",", "."))
 
     got = [(r[0], r[5], dk(r[6]), dk(r[7])) for r in rows]
+    assert {r[8] for r in rows} == {""}  # the seed states no price year
     want = [
         (n, p, None if lo is None else float(lo), None if hi is None else float(hi))
         for n, p, lo, hi in _overview_rows_in_db()
@@ -131,3 +133,13 @@ def test_the_overview_xlsx_reopens_with_the_same_figures(client, board_member, i
     ]
     assert got == want
     assert ("S-bane Farum-Hillerød", "Forlænge S-banen fra Farum til Hillerød", 1000.0, 1750.0) in got
+
+
+def test_a_price_year_is_written_as_a_year(client, board_member, infra):
+    part = infra["ring-5-syd"].parts.get()
+    CostEstimate.objects.create(part=part, low=7000, high=7000, price_year=2024, source="Vejdirektoratet")
+    client.force_login(board_member)
+    rows = client.get("/infrastructure/?format=csv").content.decode("utf-8-sig")
+    assert ";7.000;7.000;2024;Vejdirektoratet" in rows
+    html = client.get("/infrastructure/projekter/ring-5-syd/").content.decode()
+    assert "<td>2024</td>" in html
