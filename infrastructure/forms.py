@@ -32,6 +32,9 @@ class EstimateForm(LocalizedModelForm):
         decimal_places=3,
         help_text=_("Kun for et spænd, fx 1.000–1.750. Tomt: et enkelt tal."),
     )
+    price_year = forms.IntegerField(
+        label=_("Prisniveau (år)"), required=False, min_value=1950, max_value=2100
+    )
 
     class Meta:
         model = CostEstimate
@@ -43,6 +46,9 @@ class EstimateForm(LocalizedModelForm):
         self.project = project
         self.fields["part"].queryset = project.parts.all()
         self.fields["part"].empty_label = _("– nyt delprojekt –")
+        # A year, not an amount: no thousands dot ("2024", not "2.024").
+        self.fields["price_year"].localize = False
+        self.fields["price_year"].widget.is_localized = False
         self.helper = _helper(_("Gem overslag"))
 
     def clean(self):

@@ -143,3 +143,23 @@ def test_approved_follow_ups_show_on_the_project_page_for_everyone(
     client.force_login(other_member)
     html = client.get(STATION).content.decode()
     assert f"/infrastructure/opfoelgning/{report.pk}/" in html and "Godkendt" in html
+
+
+@pytest.mark.parametrize("fixture", ["other_member", "board_member"])
+def test_an_approved_report_is_readable_but_not_editable_by_others(
+    client, led_project, hilleroed_member, secretariat, fixture, request
+):
+    report = _start(client, hilleroed_member)
+    url = f"/infrastructure/opfoelgning/{report.pk}/"
+    client.post(url, {**CONTENT, "version": report.version, "action": "submit"})
+    client.force_login(secretariat)
+    report.refresh_from_db()
+    client.post(url, {"version": report.version, "action": "approve"})
+    report.refresh_from_db()
+    client.force_login(request.getfixturevalue(fixture))
+    assert client.get(url).status_code == 200
+    for action in ("save", "submit", "approve", "return"):
+        response = client.post(url, {**CONTENT, "version": report.version, "action": action, "comment": "x"})
+        assert response.status_code == 403
+    report.refresh_from_db()
+    assert report.state == "approved" and report.status == CONTENT["status"]

@@ -241,3 +241,18 @@ def test_the_matrix_exports_reopen_with_the_same_cells(client, board_member, inf
     assert ring5[header.index("3.1 Omstilling til grønnere drivmidler og transportformer")] == "12 t CO2e"
     assert ring5[header.index("1.1 Bred kommunal og regional effekt")] == "Ikke vurderet"
     assert len(rows) == 11
+
+
+def test_an_impossible_price_year_is_refused(client, secretariat, infra):
+    part = infra["ring-5-syd"].parts.get()
+    client.force_login(secretariat)
+    response = client.post(RING5 + "overslag/", {"part": part.pk, "low": "5", "price_year": "20240"})
+    assert response.status_code == 200
+    assert part.estimates.count() == 1
+
+
+def test_the_matrix_page_shows_the_vision(client, board_member, infra):
+    client.force_login(board_member)
+    html = client.get("/infrastructure/matrix/").content.decode()
+    assert "Sikre bedre mobilitet og mindske trængsel" in html
+    assert "For at reducere udledning af CO2e" in html
