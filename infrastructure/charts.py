@@ -26,6 +26,6 @@ def estimate_chart(rows):
             "Det seneste overslag pr. projekt i mio. kr. (højeste værdi ved et spænd). Tabellen nedenfor viser tallene."
         ),
         unit="mio. kr.",
-        label_width=300,
-        width=900,
+        label_width=420,
+        width=1000,
     )

@@ -29,7 +29,10 @@ class ProjectQuerySet(models.QuerySet):
             Prefetch(
                 "parts",
                 queryset=CostPart.objects.order_by("order", "pk").prefetch_related(
-                    Prefetch("estimates", queryset=CostEstimate.objects.order_by("-pk"))
+                    Prefetch(
+                        "estimates",
+                        queryset=CostEstimate.objects.select_related("recorded_by").order_by("-pk"),
+                    )
                 ),
             ),
         )
