@@ -224,7 +224,24 @@ def assessment_edit(request, slug, code):
         messages.success(request, _("Vurderingen er gemt."))
         return redirect("infrastructure:project", slug=project.slug)
     title = _("Vurdering: %(project)s, %(sub)s") % {"project": project.name, "sub": f"{sub.code} {sub.title}"}
-    return render(request, "infrastructure/form.html", {"form": form, "project": project, "title": title})
+    history = (
+        [
+            {
+                "when": h.history_date,
+                "who": h.history_user,
+                "what": h.instance.value_text,
+                "rationale": h.rationale,
+            }
+            for h in instance.history.select_related("history_user").order_by("-history_date")[:20]
+        ]
+        if instance
+        else []
+    )
+    return render(
+        request,
+        "infrastructure/form.html",
+        {"form": form, "project": project, "title": title, "history": history},
+    )
 
 
 @require_POST

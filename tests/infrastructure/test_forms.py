@@ -256,3 +256,12 @@ def test_the_matrix_page_shows_the_vision(client, board_member, infra):
     html = client.get("/infrastructure/matrix/").content.decode()
     assert "Sikre bedre mobilitet og mindske trængsel" in html
     assert "For at reducere udledning af CO2e" in html
+
+
+def test_the_assessment_page_shows_who_changed_what(client, secretariat, infra):
+    client.force_login(secretariat)
+    client.post(RING5 + "vurdering/2.1/", {"level": "score", "score": "2", "rationale": "Første bud"})
+    client.post(RING5 + "vurdering/2.1/", {"level": "score", "score": "3", "rationale": "Ny analyse"})
+    html = client.get(RING5 + "vurdering/2.1/").content.decode()
+    assert "3 af 3 (Ny analyse) af sekretariat" in html
+    assert "2 af 3 (Første bud) af sekretariat" in html
