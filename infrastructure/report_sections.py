@@ -1,0 +1,30 @@
+"""The infrastructure section of the annual PDF report: stored data only, a fixed number of queries."""
+
+from django.utils.translation import gettext as _
+
+from .charts import estimate_chart
+from .models import FollowUpReport, Project
+from .selectors import overview
+
+
+def annual_section(year: int) -> dict | None:
+    """The 7+3 with their latest estimates and plan status, and the year's approved follow-ups."""
+    data = overview(Project.objects.priorities())
+    if not data["rows"]:
+        return None
+    approved = {
+        report.project_id: report
+        for report in FollowUpReport.objects.filter(
+            year=year, state=FollowUpReport.State.APPROVED
+        ).select_related("lead")
+    }
+    rows = [{**row, "follow_up": approved.get(row["project"].pk)} for row in data["rows"]]
+    return {
+        "title": _("Infrastruktur: de 7+3 prioriterede projekter"),
+        "year": year,
+        "rows": rows,
+        "groups": data["groups"],
+        "overall": data["overall"],
+        "chart": estimate_chart(data["rows"]),
+        "approved_count": len(approved),
+    }
