@@ -264,6 +264,9 @@ class FulfilmentSnapshot(models.Model):
         verbose_name = _("opgørelse af målopfyldelse")
         verbose_name_plural = _("opgørelser af målopfyldelse")
 
+    def __str__(self) -> str:
+        return f"{self.contract} pr. {self.as_of}"
+
 
 class GoalStatus(models.Model):
     snapshot = models.ForeignKey(FulfilmentSnapshot, on_delete=models.CASCADE, related_name="goal_statuses")
@@ -278,6 +281,9 @@ class GoalStatus(models.Model):
     class Meta:
         ordering = ["goal__number"]
         constraints = [models.UniqueConstraint(fields=["snapshot", "goal"], name="unique_goal_status")]
+
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.status}"
 
 
 class TargetStatus(models.Model):
@@ -294,3 +300,6 @@ class TargetStatus(models.Model):
     class Meta:
         ordering = ["target__goal__number", "target__position"]
         constraints = [models.UniqueConstraint(fields=["snapshot", "target"], name="unique_target_status")]
+
+    def __str__(self) -> str:
+        return f"{self.target.code}: {self.status}"
