@@ -81,7 +81,9 @@ def test_the_snapshot_uses_a_fixed_number_of_queries(
     assert status.value == 29 * 5 * 12  # the 2023 months only
     assert status.status == "met"  # 1.740 ≥ 1.500
     parent = TargetStatus.objects.get(snapshot=snapshot, target__code="2.1")
-    assert parent.value == 1740 and parent.status == "not_met"  # the sum of the parts against 4.000
+    assert (
+        parent.value == 1740 and parent.status == "at_risk"
+    )  # on the last day; the sum of the parts against 4.000
 
 
 @pytest.mark.services
