@@ -231,4 +231,5 @@ def contract_copy(*, contract: Contract, year: int, by=None) -> Contract:
                 expected_on=None,
                 **values,
             )
+        snapshot_queue(new.pk)
     return new
