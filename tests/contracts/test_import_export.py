@@ -22,7 +22,9 @@ def commit(client, response):
     return client.post(reverse("contracts:import_commit", args=[2023]), {"token": response.context["token"]})
 
 
-def test_a_clean_csv_is_previewed_then_committed_all_at_once(client, erhvervshus_member, contract, django_capture_on_commit_callbacks):
+def test_a_clean_csv_is_previewed_then_committed_all_at_once(
+    client, erhvervshus_member, contract, django_capture_on_commit_callbacks
+):
     client.force_login(erhvervshus_member)
     csv = (
         HEADER
@@ -46,7 +48,12 @@ def test_a_clean_csv_is_previewed_then_committed_all_at_once(client, erhvervshus
 
 
 def test_row_errors_are_listed_and_nothing_is_saved(client, erhvervshus_member, contract):
-    Measurement.objects.create(target=Target.objects.get(code="1.1"), measured_on=date(2023, 1, 1), value=40, source="external_survey")
+    Measurement.objects.create(
+        target=Target.objects.get(code="1.1"),
+        measured_on=date(2023, 1, 1),
+        value=40,
+        source="external_survey",
+    )
     client.force_login(erhvervshus_member)
     csv = (
         HEADER
@@ -84,7 +91,9 @@ def test_row_errors_are_listed_and_nothing_is_saved(client, erhvervshus_member, 
         ("x.csv", b"d" * (5 * 1024 * 1024 + 10), "for stor"),
     ],
 )
-def test_bad_files_are_refused_with_a_clear_message(client, erhvervshus_member, contract, name, content, message):
+def test_bad_files_are_refused_with_a_clear_message(
+    client, erhvervshus_member, contract, name, content, message
+):
     client.force_login(erhvervshus_member)
     response = upload(client, content, name)
     assert response.status_code == 200
@@ -113,18 +122,56 @@ def test_import_is_for_the_secretariat_and_the_erhvervshus_only(client, board_me
 
 
 def seed_measurements(organisations):
-    Measurement.objects.create(target=Target.objects.get(code="2.1.1"), measured_on=date(2023, 1, 31), value=12, municipality=organisations["Bornholm"], source="own_count", note="januar")
-    Measurement.objects.create(target=Target.objects.get(code="3.1"), measured_on=date(2023, 12, 1), value=Decimal("81.5"), segment="drift", source="erhvervsstyrelsen")
-    Measurement.objects.create(target=Target.objects.get(code="5.3.1"), measured_on=date(2021, 6, 1), value=Decimal("40.25"), is_baseline=True, source="own_survey")
-    Measurement.objects.create(target=Target.objects.get(code="6.3"), measured_on=date(2023, 12, 31), value=12, control_value=10, source="dst_registers")
-    Measurement.objects.create(target=Target.objects.get(code="4.1c"), measured_on=date(2023, 4, 1), milestone_status="done", source="own_account")
+    Measurement.objects.create(
+        target=Target.objects.get(code="2.1.1"),
+        measured_on=date(2023, 1, 31),
+        value=12,
+        municipality=organisations["Bornholm"],
+        source="own_count",
+        note="januar",
+    )
+    Measurement.objects.create(
+        target=Target.objects.get(code="3.1"),
+        measured_on=date(2023, 12, 1),
+        value=Decimal("81.5"),
+        segment="drift",
+        source="erhvervsstyrelsen",
+    )
+    Measurement.objects.create(
+        target=Target.objects.get(code="5.3.1"),
+        measured_on=date(2021, 6, 1),
+        value=Decimal("40.25"),
+        is_baseline=True,
+        source="own_survey",
+    )
+    Measurement.objects.create(
+        target=Target.objects.get(code="6.3"),
+        measured_on=date(2023, 12, 31),
+        value=12,
+        control_value=10,
+        source="dst_registers",
+    )
+    Measurement.objects.create(
+        target=Target.objects.get(code="4.1c"),
+        measured_on=date(2023, 4, 1),
+        milestone_status="done",
+        source="own_account",
+    )
 
 
 def fields():
     return sorted(
         Measurement.objects.values_list(
-            "target__code", "measured_on", "value", "control_value", "segment", "municipality__name",
-            "milestone_status", "is_baseline", "source", "note",
+            "target__code",
+            "measured_on",
+            "value",
+            "control_value",
+            "segment",
+            "municipality__name",
+            "milestone_status",
+            "is_baseline",
+            "source",
+            "note",
         )
     )
 
