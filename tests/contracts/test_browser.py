@@ -15,7 +15,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def loaded(organisations):
     contract = seed.load()
     Measurement.objects.create(
-        target=Target.objects.get(code="3.1"), measured_on=date(2023, 6, 1), value=81, segment="drift",
+        target=Target.objects.get(code="3.1"),
+        measured_on=date(2023, 6, 1),
+        value=81,
+        segment="drift",
         source="erhvervsstyrelsen",
     )
     return contract
