@@ -4,6 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Contract, FulfilmentSnapshot, Goal, Measurement, Target
+from .services import snapshot_queue
 
 
 @admin.register(Contract)
@@ -41,6 +42,16 @@ class MeasurementAdmin(SimpleHistoryAdmin):
     list_filter = ("target__goal__contract", "source")
     list_select_related = ("target", "municipality", "entered_by")
     raw_id_fields = ("target", "municipality", "entered_by")
+
+    # A change made here moves the fulfilment too: queue the snapshot as the pages' services do.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        snapshot_queue(obj.target.goal.contract_id)
+
+    def delete_model(self, request, obj):
+        contract_id = obj.target.goal.contract_id
+        super().delete_model(request, obj)
+        snapshot_queue(contract_id)
 
 
 @admin.register(FulfilmentSnapshot)

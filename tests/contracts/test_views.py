@@ -237,3 +237,20 @@ def test_copy_is_post_only_and_secretariat_only(client, secretariat, board_membe
     client.force_login(board_member)
     assert client.post(url("copy", 2023), {"year": "2024"}).status_code == 403
     assert not Contract.objects.filter(year=2024).exists()
+
+
+def test_a_measurement_changed_in_the_admin_recomputes_the_snapshot(
+    client, contract, target, django_capture_on_commit_callbacks
+):
+    from core.models import User
+
+    admin = User.objects.create_superuser("admin", "a@example.org", "pw")
+    measurement = Measurement.objects.create(
+        target=target, measured_on=date(2023, 5, 1), value=40, source="external_survey"
+    )
+    client.force_login(admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/contracts/measurement/{measurement.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    status = FulfilmentSnapshot.objects.latest("computed_at").target_statuses.get(target=target)
+    assert status.value is None
