@@ -251,19 +251,23 @@ def import_commit(request, year: int):
 
 
 def export(request, year: int, fmt: str):
+    """Measurements as CSV (importable again) or XLSX (measurements and targets); targets alone as CSV."""
     contract, _can_edit = get_for_user(request.user, Contract.objects.all(), view_perm=VIEW, year=year)
-    if fmt not in ("csv", "xlsx"):
+    if fmt == "delmaal.csv":
+        content = importer.targets_frame(contract).to_csv(index=False).encode("utf-8-sig")
+        name = f"resultatkontrakt-{contract.year}-delmaal.csv"
+    elif fmt in ("csv", "xlsx"):
+        content = importer.export_bytes(contract, fmt)
+        name = f"resultatkontrakt-{contract.year}-maalinger.{fmt}"
+    else:
         raise Http404
-    content = importer.export_bytes(contract, fmt)
     content_type = (
         "text/csv; charset=utf-8"
-        if fmt == "csv"
+        if name.endswith(".csv")
         else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="resultatkontrakt-{contract.year}-maalinger.{fmt}"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

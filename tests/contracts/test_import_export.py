@@ -196,3 +196,16 @@ def test_an_export_imports_again_unchanged(client, secretariat, contract, organi
 def test_an_unknown_export_format_is_404(client, secretariat, contract):
     client.force_login(secretariat)
     assert client.get(reverse("contracts:export", args=[2023, "pdf"])).status_code == 404
+
+
+def test_the_targets_export_as_csv_lists_every_target_with_its_rule_figures(client, board_member, contract):
+    client.force_login(board_member)
+    response = client.get(reverse("contracts:export", args=[2023, "delmaal.csv"]))
+    frame = pd.read_csv(io.BytesIO(response.content), dtype=str, keep_default_na=False)
+    assert len(frame) == 36
+    row = frame[frame["delmål"] == "5.3.1"].iloc[0]
+    assert (
+        row["mål-værdi"] == "-2,5"
+        and row["baseline"] == ""
+        and row["baseline fra"] == "baseline undersøgelse fra 2021"
+    )
