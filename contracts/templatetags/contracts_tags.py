@@ -11,7 +11,7 @@ ICONS = {
     "at_risk": "⚠",
     "not_met": "✖",
     "awaiting": "…",
-    "overdue": "⏰",
+    "overdue": "!",
 }
 
 
