@@ -174,11 +174,25 @@ def target_detail(request, pk: int):
         "page": page,
         "chart": chart,
         "chart_rows": chart_rows,
-        "history": target.history.select_related("history_user").order_by("-history_date")[:10],
+        "history": _history_with_changes(target),
         "can_enter": request.user.has_perm("contracts.enter_measurement")
         and target.kind != Target.Kind.PARTS,
     }
     return render(request, "contracts/target_detail.html", context)
+
+
+def _history_with_changes(obj, limit: int = 10) -> list:
+    """The latest changes (who, when, and which fields changed), from one query."""
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    for newer, older in zip(records, records[1:] + [None], strict=True):
+        newer.changed_fields = (
+            [obj._meta.get_field(c.field).verbose_name for c in newer.diff_against(older).changes]
+            if older
+            else []
+        )
+    return records[:limit]
 
 
 def measurement_create(request, pk: int):

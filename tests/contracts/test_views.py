@@ -254,3 +254,12 @@ def test_a_measurement_changed_in_the_admin_recomputes_the_snapshot(
     assert response.status_code == 302
     status = FulfilmentSnapshot.objects.latest("computed_at").target_statuses.get(target=target)
     assert status.value is None
+
+
+def test_the_target_page_shows_who_changed_what(client, board_member, secretariat, contract, target):
+    target.baseline_label = "september 2020 (landsplan)"
+    target._history_user = secretariat
+    target.save()
+    client.force_login(board_member)
+    html = client.get(url("target_detail", target.pk)).content.decode()
+    assert "ændret af sekretariat: baseline fra" in html
