@@ -1,0 +1,305 @@
+"""The result contract with Erhvervshus Hovedstaden: contract, goals, targets, measurements, snapshots.
+
+The fulfilment rules themselves live in `contracts/rules_fulfilment.py` (pure functions); the snapshot
+computed from them is stored here so that pages and reports read it and never recompute it.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Contract(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("udkast")
+        ADOPTED = "adopted", _("vedtaget")
+
+    class Rollup(models.TextChoices):
+        ALL = "all", _("alle delmål skal være opfyldt")
+        SHARE = "share", _("en andel af delmålene skal være opfyldt")
+        WEIGHTED = "weighted", _("vægtet andel af delmålene skal være opfyldt")
+
+    year = models.PositiveSmallIntegerField(_("år"), unique=True)
+    title = models.CharField(_("titel"), max_length=200)
+    parties = models.TextField(_("parter"))
+    legal_basis = models.TextField(_("grundlag"), blank=True)
+    responsibility = models.TextField(_("ansvar og afrapportering"), blank=True)
+    adopted_on = models.DateField(_("vedtaget den"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    rollup_rule = models.CharField(
+        _("regel for målopfyldelse pr. mål"), max_length=10, choices=Rollup.choices, default=Rollup.ALL
+    )
+    rollup_share = models.DecimalField(
+        _("krævet andel (procent)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Kun for reglerne andel og vægtet andel."),
+    )
+    rollup_rule_stated_in_source = models.BooleanField(
+        _("reglen står i kontrakten"),
+        default=False,
+        help_text=_("Falsk: kilden angiver ingen regel, og portalen bruger den strengeste (alle delmål)."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("resultatkontrakt")
+        verbose_name_plural = _("resultatkontrakter")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def year_end(self) -> date:
+        return date(self.year, 12, 31)
+
+
+class Goal(models.Model):
+    class Scope(models.TextChoices):
+        NATIONAL = "national", _("Nationalt mål")
+        LOCAL = "local", _("Lokalt mål")
+        BOTH = "both", _("Nationalt og lokalt mål")
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="goals")
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    title = models.CharField(_("titel"), max_length=200)
+    scope = models.CharField(_("type"), max_length=10, choices=Scope.choices)
+    rationale = models.TextField(_("baggrund"), blank=True)
+    method = models.TextField(_("metode"), blank=True)
+    reporting = models.TextField(_("afrapportering"), blank=True)
+    weight = models.DecimalField(_("vægt"), max_digits=5, decimal_places=2, default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["contract", "number"]
+        constraints = [models.UniqueConstraint(fields=["contract", "number"], name="unique_goal_number")]
+        verbose_name = _("mål")
+        verbose_name_plural = _("mål")
+
+    def __str__(self) -> str:
+        return f"Mål {self.number} – {self.title}"
+
+
+class Source(models.TextChoices):
+    ERHVERVSSTYRELSEN = "erhvervsstyrelsen", _("Erhvervsstyrelsen (brugerevaluering)")
+    EXTERNAL_SURVEY = "external_survey", _("Ekstern måling foranlediget af Erhvervsstyrelsen")
+    CRM = "crm", _("Erhvervshusets CRM-system")
+    OWN_COUNT = "own_count", _("Erhvervshusets egen månedlige opgørelse")
+    OWN_SURVEY = "own_survey", _("Erhvervshusets spørgeskema")
+    DST_REGISTERS = "dst_registers", _("Danmarks Statistiks registre")
+    OWN_ACCOUNT = "own_account", _("Erhvervshusets redegørelse til bestyrelsen")
+
+
+class Segment(models.TextChoices):
+    OPERATIONS = "drift", _("driftssegment")
+    GROWTH = "vaekst", _("vækstsegment")
+
+
+class MilestoneStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("ikke påbegyndt")
+    IN_PROGRESS = "in_progress", _("i gang")
+    DELAYED = "delayed", _("forsinket")
+    DONE = "done", _("gennemført")
+
+
+class TargetQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class Target(models.Model):
+    class Kind(models.TextChoices):
+        LEVEL = "level", _("niveau")
+        CHANGE = "change", _("ændring i procentpoint mod en baseline")
+        CONTROL = "control", _("forskel mod en kontrolgruppe")
+        SEGMENT = "segment", _("niveau i hvert segment")
+        MILESTONE = "milestone", _("milepæl")
+        PARTS = "parts", _("består af dele")
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", _("procent")
+        COUNT = "count", _("antal")
+        NPS = "nps", _("NPS (−100 til 100)")
+        POINTS = "pp", _("procentpoint")
+        NONE = "", _("ingen (kvalitativ)")
+
+    class Comparison(models.TextChoices):
+        AT_LEAST = "at_least", _("mindst")
+        AT_MOST = "at_most", _("højst")
+        MORE_THAN = "more_than", _("mere end")
+
+    class Aggregation(models.TextChoices):
+        LATEST = "latest", _("seneste måling")
+        SUM = "sum", _("summen af årets målinger")
+
+    class PartsRule(models.TextChoices):
+        ALL = "all", _("alle dele skal være opfyldt")
+        SUM = "sum", _("summen af delene skal nå målet")
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="targets")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("del af"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="parts",
+    )
+    code = models.CharField(_("kode"), max_length=12)
+    position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    text = models.TextField(_("tekst"))
+    measured = models.CharField(_("hvad måles"), max_length=300, blank=True)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    unit = models.CharField(_("enhed"), max_length=8, choices=Unit.choices, blank=True)
+    comparison = models.CharField(
+        _("sammenligning"), max_length=10, choices=Comparison.choices, default=Comparison.AT_LEAST
+    )
+    threshold = models.DecimalField(_("mål"), max_digits=12, decimal_places=2, null=True, blank=True)
+    baseline_value = models.DecimalField(
+        _("baseline"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    baseline_label = models.CharField(_("baseline fra"), max_length=100, blank=True)
+    segments = models.JSONField(_("segmenter"), default=list, blank=True)
+    aggregation = models.CharField(
+        _("opgørelse"), max_length=8, choices=Aggregation.choices, default=Aggregation.LATEST
+    )
+    parts_rule = models.CharField(_("regel for dele"), max_length=4, choices=PartsRule.choices, blank=True)
+    source = models.CharField(_("kilde"), max_length=20, choices=Source.choices, blank=True)
+    expected_text = models.CharField(_("data ventes (som kilden siger)"), max_length=200, blank=True)
+    expected_on = models.DateField(_("data ventes senest"), null=True, blank=True)
+    weight = models.DecimalField(_("vægt"), max_digits=5, decimal_places=2, default=1)
+    history = HistoricalRecords()
+
+    objects = TargetQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["goal__number", "position"]
+        constraints = [models.UniqueConstraint(fields=["goal", "code"], name="unique_target_code")]
+        verbose_name = _("delmål")
+        verbose_name_plural = _("delmål")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.text[:60]}"
+
+    @property
+    def is_milestone(self) -> bool:
+        return self.kind == self.Kind.MILESTONE
+
+
+class Measurement(models.Model):
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="measurements")
+    measured_on = models.DateField(_("dato eller periodens slutning"))
+    value = models.DecimalField(_("værdi"), max_digits=12, decimal_places=2, null=True, blank=True)
+    control_value = models.DecimalField(
+        _("kontrolgruppens værdi"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    milestone_status = models.CharField(
+        _("milepælens status"), max_length=12, choices=MilestoneStatus.choices, blank=True
+    )
+    segment = models.CharField(_("segment"), max_length=8, choices=Segment.choices, blank=True)
+    municipality = models.ForeignKey(
+        "core.Organisation",
+        verbose_name=_("kommune"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contract_measurements",
+    )
+    is_baseline = models.BooleanField(_("baseline-måling"), default=False)
+    source = models.CharField(_("kilde"), max_length=20, choices=Source.choices)
+    note = models.TextField(_("note"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("indtastet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    entered_at = models.DateTimeField(_("indtastet"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["target", "measured_on", "id"]
+        indexes = [models.Index(fields=["target", "measured_on"])]
+        verbose_name = _("måling")
+        verbose_name_plural = _("målinger")
+
+    def __str__(self) -> str:
+        return f"{self.target.code} {self.measured_on}"
+
+    def duplicate_key(self) -> tuple:
+        return (self.target_id, self.measured_on, self.segment, self.municipality_id, self.is_baseline)
+
+
+class Status(models.TextChoices):
+    MET = "met", _("opfyldt")
+    ON_TRACK = "on_track", _("på vej")
+    AT_RISK = "at_risk", _("i risiko")
+    NOT_MET = "not_met", _("ikke opfyldt")
+    AWAITING = "awaiting", _("afventer data")
+    OVERDUE = "overdue", _("data udeblevet")
+
+
+class FulfilmentSnapshot(models.Model):
+    """Every target's and goal's status for a contract on a date, as a task computed it."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="snapshots")
+    as_of = models.DateField(_("opgjort pr."))
+    computed_at = models.DateTimeField(_("beregnet"))
+    measurement_ids = models.JSONField(_("anvendte målinger"), default=list)
+    status = models.CharField(_("samlet status"), max_length=10, choices=Status.choices)
+    progress = models.DecimalField(_("fremdrift"), max_digits=5, decimal_places=1, null=True)
+    goals_met = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["contract", "-as_of"]
+        constraints = [models.UniqueConstraint(fields=["contract", "as_of"], name="unique_snapshot_per_day")]
+        verbose_name = _("opgørelse af målopfyldelse")
+        verbose_name_plural = _("opgørelser af målopfyldelse")
+
+    def __str__(self) -> str:
+        return f"{self.contract} pr. {self.as_of}"
+
+
+class GoalStatus(models.Model):
+    snapshot = models.ForeignKey(FulfilmentSnapshot, on_delete=models.CASCADE, related_name="goal_statuses")
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="statuses")
+    status = models.CharField(max_length=10, choices=Status.choices)
+    progress = models.DecimalField(max_digits=5, decimal_places=1, null=True)
+    targets_met = models.PositiveSmallIntegerField(default=0)
+    targets_total = models.PositiveSmallIntegerField(default=0)
+    latest_data_on = models.DateField(null=True)
+    explanation = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["goal__number"]
+        constraints = [models.UniqueConstraint(fields=["snapshot", "goal"], name="unique_goal_status")]
+
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.status}"
+
+
+class TargetStatus(models.Model):
+    snapshot = models.ForeignKey(FulfilmentSnapshot, on_delete=models.CASCADE, related_name="target_statuses")
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="statuses")
+    status = models.CharField(max_length=10, choices=Status.choices)
+    progress = models.DecimalField(max_digits=5, decimal_places=1, null=True)
+    value = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    value_text = models.CharField(max_length=300, blank=True)
+    latest_data_on = models.DateField(null=True)
+    explanation = models.TextField(blank=True)
+    measurement_ids = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["target__goal__number", "target__position"]
+        constraints = [models.UniqueConstraint(fields=["snapshot", "target"], name="unique_target_status")]
+
+    def __str__(self) -> str:
+        return f"{self.target.code}: {self.status}"

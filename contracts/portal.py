@@ -1,8 +1,11 @@
 """How this area shows on the home page and on organisation pages (see core/areas.py)."""
 
+from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from core.areas import Area
+
+from .models import Contract, GoalStatus, Measurement, Status
 
 AREA = Area(
     app="contracts",
@@ -11,10 +14,51 @@ AREA = Area(
     url_name="contracts:index",
 )
 
+ATTENTION = (Status.NOT_MET, Status.OVERDUE, Status.AT_RISK)
+
 
 def home_tile(user) -> dict:
-    return {}
+    """Goals by status from the latest contract's latest snapshot (three queries)."""
+    contract = Contract.objects.order_by("-year").first()
+    if contract is None:
+        return {"contract": None}
+    snapshot = contract.snapshots.order_by("-as_of", "-computed_at").first()
+    if snapshot is None:
+        return {"contract": contract, "snapshot": None}
+    statuses = list(
+        GoalStatus.objects.filter(snapshot=snapshot).select_related("goal").order_by("goal__number")
+    )
+    counts = {}
+    for gs in statuses:
+        counts[gs.status] = counts.get(gs.status, 0) + 1
+    by_status = [(value, label, counts[value]) for value, label in Status.choices if counts.get(value)]
+    attention = [gs for gs in statuses if gs.status in ATTENTION]
+    return {"contract": contract, "snapshot": snapshot, "by_status": by_status, "attention": attention}
 
 
 def organisation_section(organisation, user) -> dict | None:
-    return None
+    """Goal 2's guidance in this municipality in the latest contract year (three queries)."""
+    if not organisation.is_municipality:
+        return None
+    contract = Contract.objects.order_by("-year").first()
+    if contract is None:
+        return None
+    in_year = Measurement.objects.filter(
+        target__goal__contract=contract, target__goal__number=2, municipality__isnull=False
+    )
+    rows = list(
+        in_year.filter(municipality=organisation)
+        .values("target__code", "target__text", "target_id")
+        .annotate(total=Sum("value"))
+        .order_by("target__code")
+    )
+    overall = in_year.aggregate(total=Sum("value"), municipalities=Count("municipality", distinct=True))
+    mine = sum((r["total"] or 0) for r in rows)
+    average = (overall["total"] / 29) if overall["total"] else None
+    return {
+        "contract": contract,
+        "rows": rows,
+        "total": mine,
+        "all_total": overall["total"],
+        "average": average,
+    }

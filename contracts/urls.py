@@ -5,4 +5,12 @@ from . import views
 app_name = "contracts"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("<int:year>/", views.contract_detail, name="contract_detail"),
+    path("<int:year>/maal/<int:number>/", views.goal_detail, name="goal_detail"),
+    path("<int:year>/import/", views.import_measurements, name="import"),
+    path("<int:year>/import/gem/", views.import_commit, name="import_commit"),
+    path("<int:year>/eksport/<str:fmt>/", views.export, name="export"),
+    path("<int:year>/kopier/", views.contract_copy, name="copy"),
+    path("delmaal/<int:pk>/", views.target_detail, name="target_detail"),
+    path("delmaal/<int:pk>/ny-maaling/", views.measurement_create, name="measurement_create"),
 ]

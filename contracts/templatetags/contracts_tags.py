@@ -1,0 +1,36 @@
+from django import template
+from django.utils.html import format_html
+
+from contracts.models import Status
+
+register = template.Library()
+
+ICONS = {
+    "met": "✔",
+    "on_track": "➜",
+    "at_risk": "⚠",
+    "not_met": "✖",
+    "awaiting": "…",
+    "overdue": "!",
+}
+
+
+@register.filter
+def status_label(value) -> str:
+    try:
+        return Status(value).label
+    except ValueError:
+        return "–"
+
+
+@register.simple_tag
+def status_badge(value):
+    """The status in words, with an icon that is decoration only (never colour alone)."""
+    if not value:
+        return format_html('<span class="status-badge">{}</span>', "ikke beregnet")
+    return format_html(
+        '<span class="status-badge status-{}"><span aria-hidden="true">{} </span>{}</span>',
+        value,
+        ICONS.get(value, ""),
+        status_label(value),
+    )
