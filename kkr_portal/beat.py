@@ -3,3 +3,7 @@
 from celery.schedules import crontab  # noqa: F401  (used by the entries the areas add)
 
 BEAT_SCHEDULE: dict = {}
+BEAT_SCHEDULE["reports-requeue-stuck-jobs"] = {
+    "task": "reports.tasks.requeue_stuck_report_jobs",
+    "schedule": 300.0,
+}
