@@ -37,16 +37,9 @@ def _index(request, form, status=200):
         {
             "form": form,
             "groups": _archive_groups(jobs),
-            "can_issue": request.user.has_perm("reports.issue_report", None) or _is_secretariat(request.user),
         },
         status=status,
     )
-
-
-def _is_secretariat(user) -> bool:
-    from core.rules import is_secretariat
-
-    return is_secretariat(user)
 
 
 @require_POST
