@@ -8,7 +8,17 @@ from .models import ReportJob
 class ReportJobAdmin(SimpleHistoryAdmin):
     """Read-only: jobs change only through the services (request, run, retry, issue)."""
 
-    list_display = ("kind", "period", "version", "state", "issued", "requested_by", "created_at", "pages", "size")
+    list_display = (
+        "kind",
+        "period",
+        "version",
+        "state",
+        "issued",
+        "requested_by",
+        "created_at",
+        "pages",
+        "size",
+    )
     list_filter = ("kind", "state", "issued")
     list_select_related = ("period", "requested_by")
 
