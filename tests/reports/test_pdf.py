@@ -106,3 +106,19 @@ def test_building_the_context_uses_a_fixed_number_of_queries(
     with django_assert_max_num_queries(0):
         context = services.build_context(ReportJob.Kind.ANNUAL, period, today=REPORT_DAY)
         services.render_html(context)
+
+
+def test_an_svg_chart_becomes_a_tagged_figure_with_its_title_as_alternative_text():
+    from core.charts import Bar, horizontal_bars
+
+    chart = horizontal_bars(
+        [Bar("Albertslund", 12), Bar("Gentofte", 30)],
+        title="Pladser pr. kommune",
+        description="Albertslund 12, Gentofte 30",
+    )
+    html = f'<html lang="da"><head><title>Figur</title></head><body><h1>Figur</h1><figure>{chart}</figure></body></html>'
+    pdf, pages = services.html_to_pdf(html, variant="pdf/ua-1")
+    objects = pdf_objects(pdf)
+    assert pages == 1
+    assert b"/S /Figure" in objects
+    assert b"/Alt (Pladser pr. kommune)" in objects
