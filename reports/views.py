@@ -30,7 +30,9 @@ def index(request):
 
 
 def _index(request, form, status=200):
-    jobs = ReportJob.objects.with_people().order_by("kind", "-period__year", "period__half", "-version")
+    jobs = list(ReportJob.objects.with_people().order_by("kind", "-period__year", "period__half", "-version"))
+    for job in jobs:
+        job.can_issue = request.user.has_perm("reports.issue_report", job)
     return render(
         request,
         "reports/index.html",

@@ -233,6 +233,16 @@ def test_the_secretariat_issues_a_finished_report(client, secretariat, done_job)
     assert "sekretariat" in client.get(reverse("reports:index")).content.decode()
 
 
+def test_the_archive_offers_the_secretariat_but_not_the_board_the_issue_button(
+    client, secretariat, board_member, done_job
+):
+    issue_url = reverse("reports:job_issue", args=[done_job.pk])
+    client.force_login(secretariat)
+    assert issue_url in client.get(reverse("reports:index")).content.decode()
+    client.force_login(board_member)
+    assert issue_url not in client.get(reverse("reports:index")).content.decode()
+
+
 def test_the_board_may_not_issue(client, board_member, done_job):
     client.force_login(board_member)
     assert client.post(reverse("reports:job_issue", args=[done_job.pk])).status_code == 403
