@@ -122,3 +122,26 @@ def test_an_svg_chart_becomes_a_tagged_figure_with_its_title_as_alternative_text
     assert pages == 1
     assert b"/S /Figure" in objects
     assert b"/Alt (Pladser pr. kommune)" in objects
+
+
+def test_the_half_yearly_report_includes_the_vip_body_when_the_area_offers_it(
+    autumn_2022, monkeypatch, test_templates, tmp_path
+):
+    from types import SimpleNamespace
+
+    from reports import sections
+
+    seen = []
+
+    def half_yearly_context(period):
+        seen.append(period)
+        return {"title": "Klima-VIP: status pr. projekt", "round": period.label}
+
+    modules = {"vip_climate": SimpleNamespace(half_yearly_context=half_yearly_context)}
+    monkeypatch.setattr(sections, "area_modules", lambda: modules)
+    result = services.render_report(ReportJob.Kind.HALF_YEARLY, autumn_2022, today=REPORT_DAY)
+    pages = pdf_text(result.pdf, tmp_path, layout=True).split("\f")
+    assert seen == [autumn_2022]
+    page = int(re.search(r"Klima-VIP: status pr. projekt \.+ (\d+)", pages[1]).group(1))
+    assert "Testens statusrunde: Efterår 2022." in pages[page - 1]
+    assert "Området har endnu ingen data" not in pages[page - 1]
