@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "vip_climate",
     "infrastructure",
     "education",
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -14,5 +14,6 @@ urlpatterns = [
     path("vip/", include("vip_climate.urls")),
     path("infrastructure/", include("infrastructure.urls")),
     path("education/", include("education.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
