@@ -273,6 +273,9 @@ class ReminderLog(models.Model):
     sent_on = models.DateField()
     recipients = models.TextField(blank=True)
 
+    def __str__(self) -> str:
+        return self.key
+
     @staticmethod
     def key_for(kind: str, period, project=None) -> str:
         return f"{kind}:{period.pk}:{project.pk if project else '-'}"
