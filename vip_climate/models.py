@@ -223,7 +223,7 @@ class StatusReport(WorkflowReport):
     status_text = models.TextField(
         _("status"),
         blank=True,
-        help_text=_("Én punkt pr. linje; start en linje med «-» for et underpunkt."),
+        help_text=_("Ét punkt pr. linje; start en linje med «-» for et underpunkt."),
     )
     targets_activities = models.TextField(_("status på mål og aktiviteter"), blank=True)
     changes = models.TextField(_("ændringer"), blank=True)
@@ -232,7 +232,7 @@ class StatusReport(WorkflowReport):
     perspectives = models.TextField(
         _("fremadrettede opmærksomhedspunkter og perspektiver"),
         blank=True,
-        help_text=_("Én punkt pr. linje; start en linje med «-» for et underpunkt."),
+        help_text=_("Ét punkt pr. linje; start en linje med «-» for et underpunkt."),
     )
 
     objects = StatusReportQuerySet.as_manager()
