@@ -11,3 +11,4 @@ rules.add_perm("vip_climate.start_report", is_secretariat | is_lead_of_report)
 # obj: the Organisation whose commitments are edited.
 rules.add_perm("vip_climate.edit_commitments", is_secretariat | is_member_of)
 rules.add_perm("vip_climate.export_all_reports", is_secretariat)
+rules.add_perm("vip_climate.import_commitments", is_secretariat)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("runde/<str:period>/", views.round_page, name="round_period"),
     path("deltagelse/", views.participation_matrix, name="participation_matrix"),
     path("forpligtelser/", views.commitment_matrix, name="commitment_matrix"),
+    path("forpligtelser/indlaes/", views.commitment_import, name="commitment_import"),
     path("forpligtelser/<slug:code>/<slug:slug>/", views.commitment_edit, name="commitment_edit"),
     path("eksport/<str:kind>.<str:fmt>", views.export, name="export"),
 ]

@@ -385,3 +385,41 @@ def export(request, kind, fmt):
 def forbidden_unless(user, perm, obj=None):
     if not user.has_perm(perm, obj):
         raise PermissionDenied
+
+
+def commitment_import(request):
+    """Secretariat: upload CSV/XLSX → preview each row's fate → commit all or nothing."""
+    from django import forms as dj_forms
+
+    from . import importers
+
+    require_perm(request.user, "vip_climate.import_commitments")
+
+    class UploadForm(dj_forms.Form):
+        file = dj_forms.FileField(label=_("Fil (CSV eller XLSX, højst 5 MB)"))
+
+    context = {"form": UploadForm()}
+    if request.method == "POST" and "token" in request.POST:
+        from django.core import signing
+
+        try:
+            count = importers.commit(request.POST["token"], by=request.user)
+        except (signing.BadSignature, KeyError, ValueError):
+            messages.error(request, _("Forhåndsvisningen er udløbet eller ugyldig. Indlæs filen igen."))
+            return redirect("vip_climate:commitment_import")
+        messages.success(request, _("%(n)s rækker er indlæst.") % {"n": count})
+        return redirect("vip_climate:commitment_matrix")
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            try:
+                rows = importers.validate(importers.read_frame(form.cleaned_data["file"]))
+            except importers.ImportRefused as error:
+                form.add_error("file", str(error))
+            else:
+                context["rows"] = rows
+                context["has_errors"] = any(r.errors for r in rows)
+                if not context["has_errors"]:
+                    context["token"] = importers.sign(rows)
+    return render(request, "vip_climate/commitment_import.html", context)
