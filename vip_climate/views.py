@@ -72,6 +72,8 @@ def report_start(request, number):
     project = get_object_or_404(Project.objects.prefetch_related("lead_periods"), number=number)
     try:
         period = ReportingPeriod.from_code(request.POST.get("period", ""))
+        if not period.is_round:
+            raise ValueError(_("Vælg en halvårlig runde, fx 2023-spring."))
     except ValueError as error:
         messages.error(request, str(error))
         return redirect("vip_climate:project_detail", number=number)

@@ -350,3 +350,11 @@ def test_home_tile_shows_the_leads_duty(client, albertslund_member, vip):
     client.force_login(albertslund_member)
     body = client.get("/").content.decode()
     assert "Jeres tovholderopgave: VIP 2" in body
+
+
+@pytest.mark.parametrize("code", ["2023", "2023-winter", ""])
+def test_a_report_needs_a_half_yearly_round(client, secretariat, vip, code):
+    client.force_login(secretariat)
+    response = client.post(reverse("vip_climate:report_start", args=[2]), {"period": code})
+    assert response.status_code == 302
+    assert not StatusReport.objects.exclude(period__year=2022).exists()
