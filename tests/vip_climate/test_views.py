@@ -358,3 +358,31 @@ def test_a_report_needs_a_half_yearly_round(client, secretariat, vip, code):
     response = client.post(reverse("vip_climate:report_start", args=[2]), {"period": code})
     assert response.status_code == 302
     assert not StatusReport.objects.exclude(period__year=2022).exists()
+
+
+def test_every_lead_of_a_shared_lead_role_may_edit(
+    client, vip, vip2_spring_draft, albertslund_member, other_member
+):
+    """Two municipalities may lead a project together: both may edit the round's report."""
+    from datetime import date
+
+    from vip_climate.models import LeadPeriod
+
+    LeadPeriod.objects.create(project=vip[2], organisation=other_member.organisation, starts=date(2023, 1, 1))
+    for user in (albertslund_member, other_member):
+        client.force_login(user)
+        assert client.get(edit_url(vip2_spring_draft)).status_code == 200
+
+
+def test_home_tile_and_organisation_section_have_a_fixed_query_budget(
+    albertslund_member, vip, vip2_spring_draft, django_assert_max_num_queries
+):
+    from vip_climate import portal
+
+    with django_assert_max_num_queries(6):
+        tile = portal.home_tile(albertslund_member)
+    assert [d["project"].number for d in tile["own_duties"]] == [2]
+    with django_assert_max_num_queries(7):
+        section = portal.organisation_section(albertslund_member.organisation, albertslund_member)
+    assert {p.project.number for p in section["participations"]} == {2, 4, 6, 7}
+    assert [r.period.label for r in section["reports"]] == ["Forår 2023", "Efterår 2022"]
