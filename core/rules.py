@@ -38,8 +38,11 @@ def is_lead_of_report(user, report) -> bool:
     """The user's organisation leads what the report is about, in the report's period."""
     if report is None or not getattr(user, "organisation_id", None):
         return False
-    lead = report.lead_organisation()
-    return lead is not None and lead.pk == user.organisation_id
+    # A project may have several leads at once ("Flere kommuner kan godt være sammen om at påtage sig en
+    # tovholderrolle"); a report that knows them all offers lead_organisations().
+    many = getattr(report, "lead_organisations", None)
+    leads = many() if callable(many) else [report.lead_organisation()]
+    return any(lead is not None and lead.pk == user.organisation_id for lead in leads)
 
 
 @rules.predicate

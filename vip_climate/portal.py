@@ -1,8 +1,13 @@
 """How this area shows on the home page and on organisation pages (see core/areas.py)."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.areas import Area
+from core.models import ReportingPeriod
+from core.workflow import ReportState
+
+from .models import MunicipalityCommitment, Participation, Project, StatusReport
 
 AREA = Area(
     app="vip_climate",
@@ -13,8 +18,53 @@ AREA = Area(
 
 
 def home_tile(user) -> dict:
-    return {}
+    """Headline figures and what needs the user's attention: a fixed number of queries."""
+    today = timezone.localdate()
+    projects = list(Project.objects.prefetch_related("lead_periods"))
+    period = ReportingPeriod.objects.rounds().filter(starts__lte=today).order_by("-deadline").first()
+    states = {}
+    if period:
+        states = dict(StatusReport.objects.filter(period=period).values_list("project_id", "state"))
+    without_lead = sum(1 for p in projects if not p.leads_on(today))
+    submitted = StatusReport.objects.filter(state=ReportState.SUBMITTED).count()
+    own_duties = []
+    if getattr(user, "organisation_id", None) and period:
+        for p in projects:
+            if user.organisation_id in {o.pk for o in p.leads_on(period.deadline)}:
+                state = states.get(p.pk, "")
+                own_duties.append(
+                    {"project": p, "state": state, "state_label": ReportState(state).label if state else ""}
+                )
+    return {
+        "projects": len(projects),
+        "without_lead": without_lead,
+        "period": period,
+        "approved": sum(1 for s in states.values() if s == ReportState.APPROVED),
+        "submitted_waiting": submitted,
+        "own_duties": own_duties,
+    }
 
 
 def organisation_section(organisation, user) -> dict | None:
-    return None
+    participations = list(Participation.objects.filter(organisation=organisation).select_related("project"))
+    leads = [lp for lp in organisation.vip_lead_periods.select_related("project")]
+    commitments = list(
+        MunicipalityCommitment.objects.filter(organisation=organisation).select_related("commitment__project")
+    )
+    if not participations and not leads and not organisation.is_municipality:
+        return None
+    led_projects = [lp.project_id for lp in leads]
+    reports = list(
+        StatusReport.objects.filter(project_id__in=led_projects)
+        .select_related("project", "period")
+        .prefetch_related("project__lead_periods")
+        .order_by("-period__deadline")
+    )
+    reports = [r for r in reports if r.lead_organisation() == organisation][:10]
+    return {
+        "participations": participations,
+        "leads": leads,
+        "commitments": commitments,
+        "reports": reports,
+        "can_edit_commitments": user.has_perm("vip_climate.edit_commitments", organisation),
+    }

@@ -5,4 +5,20 @@ from . import views
 app_name = "vip_climate"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("projekter/<int:number>/", views.project_detail, name="project_detail"),
+    path("projekter/<int:number>/ny-rapport/", views.report_start, name="report_start"),
+    path("rapporter/<int:pk>/", views.report_detail, name="report_detail"),
+    path("rapporter/<int:pk>/rediger/", views.report_edit, name="report_edit"),
+    path("rapporter/<int:pk>/indsend/", views.report_submit_view, name="report_submit"),
+    path("rapporter/<int:pk>/godkend/", views.report_approve_view, name="report_approve"),
+    path("rapporter/<int:pk>/retur/", views.report_return_view, name="report_return"),
+    path("rapporter/<int:pk>/historik/", views.report_history, name="report_history"),
+    path("behandling/", views.review_queue, name="review_queue"),
+    path("runde/", views.round_page, name="round"),
+    path("runde/<str:period>/", views.round_page, name="round_period"),
+    path("deltagelse/", views.participation_matrix, name="participation_matrix"),
+    path("forpligtelser/", views.commitment_matrix, name="commitment_matrix"),
+    path("forpligtelser/indlaes/", views.commitment_import, name="commitment_import"),
+    path("forpligtelser/<slug:code>/<slug:slug>/", views.commitment_edit, name="commitment_edit"),
+    path("eksport/<str:kind>.<str:fmt>", views.export, name="export"),
 ]

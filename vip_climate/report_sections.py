@@ -1,0 +1,120 @@
+"""The VIP area's part of the PDF reports: reads APPROVED status reports only, a fixed number of queries."""
+
+from django.utils.translation import gettext as _
+
+from core.charts import Bar, horizontal_bars
+from core.models import ReportingPeriod
+
+from . import seed_data
+from .models import Participation, Project, StatusReport
+from .selectors import bullet_blocks, lead_label, report_changes
+
+
+def _projects():
+    return list(Project.objects.prefetch_related("lead_periods__organisation"))
+
+
+def _participants_by_project():
+    result: dict[int, list[str]] = {}
+    for project_id, name in Participation.objects.filter(role=Participation.Role.PARTICIPANT).values_list(
+        "project_id", "organisation__name"
+    ):
+        result.setdefault(project_id, []).append(name)
+    return result
+
+
+def _report_context(report, previous=None) -> dict:
+    return {
+        "report": report,
+        "overall": report.get_overall_status_display() if report.overall_status else _("Ikke angivet"),
+        "status_blocks": bullet_blocks(report.status_text),
+        "perspective_blocks": bullet_blocks(report.perspectives),
+        "changes": report_changes(report, previous) if previous else [],
+        "previous": previous,
+    }
+
+
+def annual_section(year: int) -> dict | None:
+    """Each project's latest approved status in the year's rounds; None when there is none."""
+    reports = list(
+        StatusReport.objects.approved()
+        .filter(period__year=year)
+        .exclude(period__half="")
+        .select_related("project", "period")
+        .order_by("project__number", "period__deadline")
+    )
+    if not reports:
+        return None
+    latest = {}
+    for report in reports:
+        latest[report.project_id] = report
+    projects = _projects()
+    participants = _participants_by_project()
+    rows = []
+    for project in projects:
+        report = latest.get(project.pk)
+        rows.append(
+            {
+                "project": project,
+                "lead": lead_label(
+                    project, report.period.deadline if report else ReportingPeriod.window(year, "")[1]
+                ),
+                "participants": len(participants.get(project.pk, [])),
+                "report": _report_context(report) if report else None,
+            }
+        )
+    chart = horizontal_bars(
+        [
+            Bar(
+                label=f"VIP {p.number}",
+                value=len(participants.get(p.pk, [])) or None,
+                note=_("ingen navne i kilden") if not participants.get(p.pk) else "",
+            )
+            for p in projects
+        ],
+        title=_("Deltagere pr. projekt"),
+        description=_("Antal organisationer, der deltager i hvert VIP-projekt"),
+    )
+    return {
+        "title": _("Klima-VIP-projekter %(year)s") % {"year": year},
+        "year": year,
+        "rows": rows,
+        "chart": chart,
+    }
+
+
+def half_yearly_context(period) -> dict:
+    """The body of the half-yearly status report for a round (a ReportingPeriod or a code like '2022-autumn')."""
+    if isinstance(period, str):
+        period = ReportingPeriod.from_code(period)
+    projects = _projects()
+    participants = _participants_by_project()
+    approved = list(
+        StatusReport.objects.approved()
+        .filter(period__deadline__lte=period.deadline, period__half__in=["spring", "autumn"])
+        .select_related("project", "period")
+        .order_by("period__deadline")
+    )
+    current = {r.project_id: r for r in approved if r.period_id == period.pk}
+    previous: dict[int, StatusReport] = {}
+    for report in approved:
+        if report.period_id != period.pk:
+            previous[report.project_id] = report
+    rows = []
+    for project in projects:
+        report = current.get(project.pk)
+        rows.append(
+            {
+                "project": project,
+                "lead": lead_label(project, period.deadline),
+                "participants": participants.get(project.pk, []),
+                "report": _report_context(report, previous.get(project.pk)) if report else None,
+            }
+        )
+    return {
+        "title": _("Halvårlig status for klima-VIP-projekterne · %(label)s") % {"label": period.label},
+        "period": period,
+        "intro": seed_data.HALF_YEARLY_INTRO,
+        "rows": rows,
+        "missing": [row["project"] for row in rows if row["report"] is None],
+    }

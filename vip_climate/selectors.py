@@ -1,0 +1,150 @@
+"""Reads for the VIP pages: a fixed number of queries however many reports there are."""
+
+import difflib
+from datetime import date
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from core.models import Organisation, ReportingPeriod
+
+from .models import Commitment, MunicipalityCommitment, Participation, Project, StatusReport
+
+
+def projects_with_leads():
+    return Project.objects.prefetch_related("lead_periods__organisation")
+
+
+def lead_label(project, day: date) -> dict:
+    """{'leads': [...], 'known': bool, 'none': bool}: 'none' when the seed says there was no lead."""
+    leads = project.leads_on(day)
+    period = project.lead_period_on(day)
+    return {"leads": leads, "known": bool(leads), "none": period is not None and not leads}
+
+
+def project_rows(user, today=None):
+    """Each project with its current lead and its latest approved report."""
+    today = today or timezone.localdate()
+    projects = list(projects_with_leads())
+    latest = {}
+    for report in StatusReport.objects.approved().select_related("period").order_by("period__deadline"):
+        latest[report.project_id] = report
+    return [{"project": p, "lead": lead_label(p, today), "latest": latest.get(p.pk)} for p in projects]
+
+
+def bullet_blocks(text: str) -> list[dict]:
+    """Lines to bullets; a line starting with '- ' is a sub-bullet of the one before."""
+    blocks: list[dict] = []
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("- ") and blocks:
+            blocks[-1]["sub"].append(line[2:])
+        else:
+            blocks.append({"text": line.removeprefix("• "), "sub": []})
+    return blocks
+
+
+def report_changes(report, previous) -> list[dict]:
+    """What changed since the previous approved report, field by field (lines added/removed)."""
+    if previous is None:
+        return []
+    changes = []
+    for field in report.CONTENT_FIELDS:
+        old, new = getattr(previous, field) or "", getattr(report, field) or ""
+        if field == "overall_status":
+            old = previous.get_overall_status_display() if old else ""
+            new = report.get_overall_status_display() if new else ""
+        if old == new:
+            continue
+        lines = []
+        for line in difflib.ndiff(old.splitlines(), new.splitlines()):
+            if line.startswith(("+ ", "- ")) and line[2:].strip():
+                lines.append({"added": line[0] == "+", "text": line[2:]})
+        changes.append({"label": report._meta.get_field(field).verbose_name, "lines": lines})
+    return changes
+
+
+def round_matrix(period):
+    """Projects × the state of their report in a round (missing when none)."""
+    reports = {r.project_id: r for r in StatusReport.objects.filter(period=period)}
+    rows = []
+    for project in projects_with_leads():
+        rows.append(
+            {
+                "project": project,
+                "lead": lead_label(project, period.deadline),
+                "report": reports.get(project.pk),
+            }
+        )
+    return rows
+
+
+def participation_matrix():
+    organisations = list(
+        Organisation.objects.filter(vip_participations__isnull=False).distinct().order_by("kind", "name")
+    )
+    municipalities = list(Organisation.objects.municipalities())
+    seen = {o.pk for o in municipalities}
+    organisations = municipalities + [o for o in organisations if o.pk not in seen]
+    projects = list(projects_with_leads())
+    roles = {}
+    for p in Participation.objects.all():
+        roles.setdefault((p.organisation_id, p.project_id), []).append(p)
+    today = timezone.localdate()
+    leads = {(o.pk, p.pk) for p in projects for o in p.leads_on(today)}
+    rows = []
+    for organisation in organisations:
+        cells = []
+        for project in projects:
+            entries = roles.get((organisation.pk, project.pk), [])
+            cells.append(
+                {
+                    "lead": (organisation.pk, project.pk) in leads,
+                    "participant": any(e.role == Participation.Role.PARTICIPANT for e in entries),
+                    "theme_group": next((e.group for e in entries if e.role == "theme_group"), ""),
+                }
+            )
+        rows.append({"organisation": organisation, "cells": cells})
+    return projects, rows
+
+
+def commitment_matrix():
+    commitments = list(Commitment.objects.select_related("project"))
+    entries = {(e.organisation_id, e.commitment_id): e for e in MunicipalityCommitment.objects.all()}
+    rows = []
+    for organisation in Organisation.objects.municipalities():
+        rows.append(
+            {
+                "organisation": organisation,
+                "cells": [
+                    {"commitment": c, "entry": entries.get((organisation.pk, c.pk))} for c in commitments
+                ],
+            }
+        )
+    return commitments, rows
+
+
+def visible_reports_of_project(project, user):
+    reports = list(
+        project.reports.select_related("period", "project").prefetch_related(
+            Prefetch("project__lead_periods")
+        )
+    )
+    return [r for r in reports if user.has_perm("core.view_report", r)]
+
+
+def startable_rounds(project, user, today=None):
+    """Rounds of the project period (and up to the current round) without a report, that the user may start."""
+    today = today or timezone.localdate()
+    have = set(project.reports.values_list("period_id", flat=True))
+    periods = ReportingPeriod.objects.rounds().filter(year__gte=project.start_year, starts__lte=today)
+    result = []
+    for period in periods:
+        if period.pk in have:
+            continue
+        candidate = StatusReport(project=project, period=period)
+        if user.has_perm("vip_climate.start_report", candidate):
+            result.append(period)
+    return result

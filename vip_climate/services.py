@@ -1,0 +1,149 @@
+"""Writes for the VIP area. The report workflow itself (save/submit/approve/return with optimistic
+locking) lives in core.workflow and is shared with the infrastructure follow-up; this module adds what is
+VIP-specific: starting a round's report from the previous approved text, commitments, reminders."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from core.models import ReportingPeriod, User
+from core.workflow import ReportState
+
+from .models import MunicipalityCommitment, Project, ReminderLog, StatusReport
+
+CARRIED_FIELDS = (
+    "participants_text",
+    "status_text",
+    "targets_activities",
+    "changes",
+    "challenges",
+    "cooperation_funding",
+    "perspectives",
+)
+
+
+def previous_approved(*, project, period) -> StatusReport | None:
+    """The latest approved report of the project from a round before `period`."""
+    return (
+        StatusReport.objects.approved()
+        .filter(project=project, period__deadline__lt=period.deadline)
+        .select_related("period")
+        .order_by("-period__deadline")
+        .first()
+    )
+
+
+def status_report_start(*, project, period, by) -> StatusReport:
+    """The round's report for the project; a new one starts from the previous round's approved text."""
+    existing = StatusReport.objects.filter(project=project, period=period).first()
+    if existing:
+        return existing
+    previous = previous_approved(project=project, period=period)
+    carried = {field: getattr(previous, field) for field in CARRIED_FIELDS} if previous else {}
+    if not previous:
+        carried["participants_text"] = project.participants_text
+    try:
+        with transaction.atomic():
+            return StatusReport.objects.create(project=project, period=period, updated_by=by, **carried)
+    except IntegrityError:  # someone started it at the same moment
+        return StatusReport.objects.get(project=project, period=period)
+
+
+@transaction.atomic
+def commitment_entry_save(*, commitment, organisation, status, date=None, evidence_url="", note="", by=None):
+    entry, created = MunicipalityCommitment.objects.get_or_create(
+        commitment=commitment,
+        organisation=organisation,
+        defaults={"status": status, "date": date, "evidence_url": evidence_url, "note": note},
+    )
+    if not created:
+        entry.status, entry.date, entry.evidence_url, entry.note = status, date, evidence_url, note
+        entry.save()
+    return entry
+
+
+# --- reminders -------------------------------------------------------------------------------------
+
+LEAD_WINDOW = timedelta(days=14)
+OVERDUE_WINDOW = timedelta(days=7)
+
+
+def _open_reports(period):
+    """Projects of the round whose report is neither submitted nor approved, with their leads."""
+    done = set(
+        StatusReport.objects.filter(
+            period=period, state__in=[ReportState.SUBMITTED, ReportState.APPROVED]
+        ).values_list("project_id", flat=True)
+    )
+    projects = Project.objects.prefetch_related("lead_periods__organisation")
+    return [p for p in projects if p.pk not in done]
+
+
+def _log_once(kind, period, project, today, recipients) -> bool:
+    """Record the reminder; False if it was already sent (the beat runs daily and may run twice)."""
+    try:
+        with transaction.atomic():
+            ReminderLog.objects.create(
+                key=ReminderLog.key_for(kind, period, project),
+                kind=kind,
+                period=period,
+                project=project,
+                sent_on=today,
+                recipients=", ".join(recipients),
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def reminders_send(*, today=None) -> dict:
+    """E-mail the leads two weeks before a round's deadline, and the secretariat the day after it.
+
+    Each reminder is sent once per round and project (a ReminderLog row), so running this twice a day,
+    or every day of the window, sends nothing new.
+    """
+    today = today or timezone.localdate()
+    sent = {"lead": 0, "secretariat": 0}
+    rounds = ReportingPeriod.objects.rounds()
+    for period in rounds.filter(deadline__gte=today, deadline__lte=today + LEAD_WINDOW):
+        for project in _open_reports(period):
+            for lead in project.leads_on(period.deadline):
+                emails = sorted(
+                    User.objects.filter(organisation=lead, is_active=True)
+                    .exclude(email="")
+                    .values_list("email", flat=True)
+                )
+                if not emails or not _log_once(ReminderLog.Kind.LEAD_DUE, period, project, today, emails):
+                    continue
+                send_mail(
+                    f"Påmindelse: status for VIP {project.number} ({period.label}) senest {period.deadline:%d.%m.%Y}",
+                    f"Kære tovholder for VIP {project.number}: {project.title}.\n\n"
+                    f"Statusrapporten for {period.label} er endnu ikke indsendt. Fristen er "
+                    f"{period.deadline:%d.%m.%Y}. Udfyld og indsend den i KKR-portalen under Klima-VIP-projekter.",
+                    None,
+                    emails,
+                )
+                sent["lead"] += 1
+    for period in rounds.filter(deadline__lt=today, deadline__gte=today - OVERDUE_WINDOW):
+        missing = _open_reports(period)
+        if not missing:
+            continue
+        recipient = [settings.SECRETARIAT_EMAIL]
+        if not _log_once(ReminderLog.Kind.SECRETARIAT_OVERDUE, period, None, today, recipient):
+            continue
+        lines = []
+        for project in missing:
+            leads = ", ".join(o.name for o in project.leads_on(period.deadline)) or "tovholder mangler"
+            lines.append(f"- VIP {project.number}: {project.title} ({leads})")
+        send_mail(
+            f"Manglende VIP-statusrapporter for {period.label}",
+            f"Fristen {period.deadline:%d.%m.%Y} er overskredet. Disse rapporter er ikke indsendt:\n\n"
+            + "\n".join(lines),
+            None,
+            recipient,
+        )
+        sent["secretariat"] += 1
+    return sent
