@@ -28,3 +28,10 @@ def annual_section(year: int) -> dict | None:
         "chart": estimate_chart(data["rows"]),
         "approved_count": len(approved),
     }
+
+
+def lead_organisation_ids() -> set[int]:
+    """Organisations that lead an infrastructure project: their members may read the reports."""
+    from .models import Project
+
+    return set(Project.leads.through.objects.values_list("organisation_id", flat=True))

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Not pages: downloads, exports, the admin (Django's own), language/logout forms.
 SKIP_PREFIXES = ("/admin/", "/logout/", "/i18n/", "/static/", "/media/")
-SKIP_PARTS = ("export", "download", "hent", ".csv", ".xlsx", ".pdf", "/fil/")
+SKIP_PARTS = ("export", "eksport", "download", "hent", ".csv", ".xlsx", ".pdf", "/fil/", "/csv/", "/xlsx/")
 MAX_PAGES = 150
 PER_VIEW = 2  # pages of one view share a template: two instances each keep the crawl fast
 

@@ -18,6 +18,12 @@ def main(path: str) -> None:
     po = polib.pofile(PO)
     filled = 0
     for entry in po:
+        if "fuzzy" in entry.flags:
+            # msgmerge's guess from a similar old string: never trust it, take the table's or none.
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
+            entry.msgstr = ""
+            entry.msgstr_plural = {k: "" for k in entry.msgstr_plural}
         if entry.msgid_plural:
             plural = table.get(entry.msgid_plural)
             single = table.get(entry.msgid)
@@ -27,8 +33,6 @@ def main(path: str) -> None:
         elif not entry.msgstr and entry.msgid in table:
             entry.msgstr = table[entry.msgid]
             filled += 1
-        if "fuzzy" in entry.flags and entry.msgid in table:
-            entry.flags.remove("fuzzy")
     po.save(PO)
     missing = [e.msgid for e in po if not e.translated() and e.msgid]
     print(f"filled {filled}; untranslated {len(missing)}")

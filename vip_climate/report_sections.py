@@ -35,10 +35,14 @@ def _report_context(report, previous=None) -> dict:
 
 
 def annual_section(year: int) -> dict | None:
-    """Each project's latest approved status in the year's rounds; None when there is none."""
+    """Each project's latest approved status up to and including the year's rounds; None when there is none.
+
+    A year without a round of its own (2023 in the seed) shows the latest approved round before it, with
+    that round named, so the annual report always says where each project stood last.
+    """
     reports = list(
         StatusReport.objects.approved()
-        .filter(period__year=year)
+        .filter(period__year__lte=year)
         .exclude(period__half="")
         .select_related("project", "period")
         .order_by("project__number", "period__deadline")
@@ -118,3 +122,10 @@ def half_yearly_context(period) -> dict:
         "rows": rows,
         "missing": [row["project"] for row in rows if row["report"] is None],
     }
+
+
+def lead_organisation_ids() -> set[int]:
+    """Organisations that lead (or have led) a VIP project: their members may read the reports."""
+    from .models import LeadPeriod
+
+    return set(LeadPeriod.objects.exclude(organisation=None).values_list("organisation_id", flat=True))

@@ -1,0 +1,53 @@
+"""The reports with the real areas merged: every section renders from the loaded KKR data."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from core.models import ReportingPeriod
+from reports import services
+from reports.models import ReportJob
+from tests.reports.conftest import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kkr_data():
+    call_command("load_kkr_data", verbosity=0)
+
+
+def render(kind, code, by):
+    job, _ = services.report_job_request(
+        kind=kind, period=ReportingPeriod.from_code(code), by=by, queue=False
+    )
+    services.report_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.state == ReportJob.State.DONE, job.error
+    return job
+
+
+def test_the_annual_report_holds_all_four_areas_from_the_loaded_data(kkr_data, board_member, tmp_path):
+    job = render(ReportJob.Kind.ANNUAL, "2023", board_member)
+    text = " ".join(pdf_text(job.file.read(), tmp_path).split())
+    assert "Området har endnu ingen data" not in text
+    for expected in ("Erhvervshus Hovedstaden", "Ring 5 Syd", "Albertslund", "1.776"):
+        assert expected in text, expected
+
+
+def test_the_half_yearly_report_holds_the_autumn_2022_round(kkr_data, board_member, tmp_path):
+    job = render(ReportJob.Kind.HALF_YEARLY, "2022-autumn", board_member)
+    text = " ".join(pdf_text(job.file.read(), tmp_path).split())
+    assert "Området har endnu ingen data" not in text
+    assert "Grønne brændstoffer" in text or "grønne drivmidler" in text.lower()
+
+
+def test_lead_rights_on_the_file_follow_the_vip_lead_data(
+    kkr_data, client, board_member, albertslund_member, other_member
+):
+    job = render(ReportJob.Kind.HALF_YEARLY, "2022-autumn", board_member)
+    url = reverse("reports:job_download", args=[job.pk])
+    client.force_login(albertslund_member)  # Albertslund leads VIP 2 from November 2022
+    assert client.get(url).status_code == 200
+    client.force_login(other_member)
+    assert client.get(url).status_code == 403
