@@ -1,6 +1,6 @@
 """How this area shows on the home page and on organisation pages (see core/areas.py)."""
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Max, Sum
 from django.utils.translation import gettext_lazy as _
 
 from core.areas import Area
@@ -17,9 +17,16 @@ AREA = Area(
 ATTENTION = (Status.NOT_MET, Status.OVERDUE, Status.AT_RISK)
 
 
-def home_tile(user) -> dict:
-    """Goals by status from the latest contract's latest snapshot (three queries)."""
-    contract = Contract.objects.order_by("-year").first()
+def latest_year_with_data() -> int | None:
+    return Contract.objects.aggregate(year=Max("year"))["year"]
+
+
+def home_tile(user, selection=None) -> dict:
+    """Goals by status from the selected year's contract's latest snapshot (three queries)."""
+    contracts = Contract.objects.order_by("-year")
+    if selection is not None:
+        contracts = contracts.filter(year__lte=selection.year)
+    contract = contracts.first()
     if contract is None:
         return {"contract": None}
     snapshot = contract.snapshots.order_by("-as_of", "-computed_at").first()

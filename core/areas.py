@@ -2,7 +2,9 @@
 
 Each area's `portal.py` defines:
 - `AREA`: an `Area` with its title, a one-line description and the URL name of its index page;
-- `home_tile(user) -> dict`: extra context for `templates/<app>/_home_tile.html` (figures, attention);
+- `home_tile(user, selection=None) -> dict`: extra context for `templates/<app>/_home_tile.html` (figures,
+  attention) for the dashboard's selected round and year (core/selection.py);
+- optionally `latest_round_with_data()` / `latest_year_with_data()`: where the dashboard opens;
 - `organisation_section(organisation, user) -> dict | None`: context for
   `templates/<app>/_organisation_section.html`, or None when the organisation takes no part.
 Core knows how to lay them out, not what a goal or a project is.

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from .areas import area_modules
 from .models import Organisation
+from .selection import choices, selection_from
 
 
 def landing(request):
@@ -23,10 +24,21 @@ def landing(request):
 
 
 def home(request):
+    selection = selection_from(request.GET)
     tiles = []
     for module in area_modules():
-        tiles.append({"area": module.AREA, **module.home_tile(request.user)})
-    return render(request, "core/home.html", {"tiles": tiles})
+        tiles.append({"area": module.AREA, **module.home_tile(request.user, selection)})
+    rounds, years = choices()
+    return render(
+        request,
+        "core/home.html",
+        {
+            "tiles": tiles,
+            "selection": selection,
+            "round_choices": rounds,
+            "year_choices": years,
+        },
+    )
 
 
 def about(request):

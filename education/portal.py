@@ -14,13 +14,17 @@ AREA = Area(
 )
 
 
-def _current_allocations() -> list[Allocation]:
-    """The newest approved version per programme in the latest year that has one (one query)."""
-    approved = list(
-        Allocation.objects.approved()
-        .select_related("programme")
-        .order_by("-year", "programme__order", "-version")
-    )
+def latest_year_with_data() -> int | None:
+    allocation = Allocation.objects.approved().order_by("-year").first()
+    return allocation.year if allocation else None
+
+
+def _current_allocations(up_to_year: int | None = None) -> list[Allocation]:
+    """The newest approved version per programme in the latest year (up to a year) that has one."""
+    approved_qs = Allocation.objects.approved()
+    if up_to_year is not None:
+        approved_qs = approved_qs.filter(year__lte=up_to_year)
+    approved = list(approved_qs.select_related("programme").order_by("-year", "programme__order", "-version"))
     if not approved:
         return []
     year = approved[0].year
@@ -31,8 +35,8 @@ def _current_allocations() -> list[Allocation]:
     return list(current.values())
 
 
-def home_tile(user) -> dict:
-    allocations = _current_allocations()
+def home_tile(user, selection=None) -> dict:
+    allocations = _current_allocations(selection.year if selection is not None else None)
     if not allocations:
         return {"year": None}
     year = allocations[0].year

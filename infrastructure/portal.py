@@ -16,8 +16,11 @@ AREA = Area(
 )
 
 
-def home_tile(user) -> dict:
-    """The total estimate of the 7+3, plan status counts, and follow-ups waiting for the secretariat."""
+def home_tile(user, selection=None) -> dict:
+    """The total estimate of the 7+3, plan status counts, and follow-ups waiting for the secretariat.
+
+    Estimates are not periodic: the latest estimate of each part is shown whatever period is selected.
+    """
     data = overview()
     counts = dict(
         Project.objects.priorities()

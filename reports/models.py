@@ -104,6 +104,13 @@ class ReportJob(models.Model):
         return f"{self.get_kind_display()} {self.period.label} (v{self.version})"
 
     @property
+    def requested_by_label(self) -> str:
+        """Who asked: a name, or the command line when the job came from `render_report`."""
+        if self.requested_by is None:
+            return str(_("kommandolinjen"))
+        return self.requested_by.get_full_name() or self.requested_by.username
+
+    @property
     def is_active(self) -> bool:
         return self.state in self.ACTIVE_STATES
 

@@ -17,11 +17,20 @@ AREA = Area(
 )
 
 
-def home_tile(user) -> dict:
+def latest_round_with_data() -> ReportingPeriod | None:
+    """The newest round with an approved status report: where the board's dashboard opens."""
+    report = StatusReport.objects.approved().select_related("period").order_by("-period__deadline").first()
+    return report.period if report else None
+
+
+def home_tile(user, selection=None) -> dict:
     """Headline figures and what needs the user's attention: a fixed number of queries."""
     today = timezone.localdate()
     projects = list(Project.objects.prefetch_related("lead_periods"))
-    period = ReportingPeriod.objects.rounds().filter(starts__lte=today).order_by("-deadline").first()
+    if selection is not None:
+        period = selection.round
+    else:
+        period = ReportingPeriod.objects.rounds().filter(starts__lte=today).order_by("-deadline").first()
     states = {}
     if period:
         states = dict(StatusReport.objects.filter(period=period).values_list("project_id", "state"))

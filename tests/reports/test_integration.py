@@ -51,3 +51,15 @@ def test_lead_rights_on_the_file_follow_the_vip_lead_data(
     assert client.get(url).status_code == 200
     client.force_login(other_member)
     assert client.get(url).status_code == 403
+
+
+def test_a_report_rendered_from_the_command_line_shows_in_the_archive(
+    kkr_data, client, secretariat, tmp_path
+):
+    call_command("render_report", "annual", "2023", "--output", str(tmp_path / "a.pdf"), verbosity=0)
+    client.force_login(secretariat)
+    response = client.get(reverse("reports:index"))
+    assert response.status_code == 200
+    assert "kommandolinjen" in response.content.decode()
+    job = ReportJob.objects.get()
+    assert client.get(reverse("reports:job_detail", args=[job.pk])).status_code == 200

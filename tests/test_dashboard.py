@@ -1,0 +1,57 @@
+"""The home dashboard: one period selection drives every panel, within a fixed query budget."""
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kkr_data():
+    call_command("load_kkr_data", verbosity=0)
+
+
+def test_it_opens_on_the_newest_round_and_year_with_data(client, board_member, kkr_data):
+    client.force_login(board_member)
+    response = client.get("/")
+    assert response.context["selection"].round.code == "2022-autumn"
+    assert response.context["selection"].year == 2023
+    assert "Viser statusrunden Efterår 2022 og året 2023." in response.content.decode()
+
+
+def test_the_selection_reaches_every_panel(client, board_member, kkr_data):
+    client.force_login(board_member)
+    response = client.get("/?runde=2022-autumn&aar=2022")
+    tiles = {tile["area"].app: tile for tile in response.context["tiles"]}
+    assert tiles["vip_climate"]["period"].code == "2022-autumn"
+    assert tiles["vip_climate"]["approved"] == 7
+    assert tiles["education"]["year"] == 2022
+    assert tiles["contracts"]["contract"] is None  # the seed's contract is for 2023
+
+
+def test_another_round_shows_that_rounds_state(client, board_member, kkr_data):
+    client.force_login(board_member)
+    response = client.get("/?runde=2023-spring&aar=2023")
+    tiles = {tile["area"].app: tile for tile in response.context["tiles"]}
+    assert tiles["vip_climate"]["period"].code == "2023-spring"
+    assert tiles["vip_climate"]["approved"] == 0
+    assert tiles["education"]["year"] == 2023
+    assert tiles["contracts"]["contract"].year == 2023
+
+
+@pytest.mark.parametrize(
+    "query", ["runde=2022-winter", "runde=2023", "aar=abc", "aar=1850", "runde=" + "x" * 3000]
+)
+def test_a_bad_selection_falls_back_to_the_defaults_and_says_so(client, board_member, kkr_data, query):
+    client.force_login(board_member)
+    response = client.get(f"/?{query}")
+    assert response.status_code == 200
+    assert response.context["selection"].invalid
+    assert "Den valgte periode findes ikke" in response.content.decode()
+
+
+def test_the_dashboard_has_a_fixed_query_budget(client, secretariat, kkr_data, django_assert_max_num_queries):
+    client.force_login(secretariat)
+    client.get("/")
+    with django_assert_max_num_queries(40):
+        assert client.get("/?runde=2022-autumn&aar=2023").status_code == 200
