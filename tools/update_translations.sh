@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerate the English catalogue from the Danish source strings and fill it from locale/en/*.json.
+# Regenerate the English catalogue from the Danish source strings and fill it from locale/en/*.json
+# (read in name order, so zz_shared.json settles words that several areas translated differently).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .venv/bin/pip install -q polib
