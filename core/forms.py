@@ -1,4 +1,21 @@
+import re
+
 from django import forms
+
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d*)?")
+
+
+def danish_to_plain(value):
+    """'1.776' → '1776', '2,5' → '2.5', '1.705,5' → '1705.5'; anything else is left for the field to judge.
+
+    A dot followed by exactly three digits is a thousands dot (Danish usage); "2.5" stays a decimal point.
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.strip().replace("\u00a0", "").replace(" ", "")
+    if _THOUSANDS.fullmatch(text):
+        text = text.replace(".", "")
+    return text.replace(",", ".")
 
 
 class LocalizedFormMixin:
@@ -8,13 +25,22 @@ class LocalizedFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.DecimalField | forms.FloatField | forms.IntegerField):
-                field.localize = True
-                field.widget.is_localized = True
-                if isinstance(field.widget, forms.NumberInput):
-                    # A text input: browsers' number inputs reject "2,5" before the server sees it.
-                    attrs = {**field.widget.attrs, "inputmode": "decimal"}
-                    field.widget = forms.TextInput(attrs=attrs)
-                    field.widget.is_localized = True
+                # Parse the Danish way ourselves: Django only strips thousands separators when
+                # USE_THOUSAND_SEPARATOR is on, which would also print years as "2.023".
+                field.localize = False
+                field.to_python = _danish(field.to_python)
+                attrs = {**field.widget.attrs, "inputmode": "decimal"}
+                attrs.pop("step", None)
+                # A text input: browsers' number inputs reject "2,5" before the server sees it.
+                field.widget = forms.TextInput(attrs=attrs)
+                field.widget.is_localized = True  # shows 2,5 rather than 2.5
+
+
+def _danish(to_python):
+    def parse(value):
+        return to_python(danish_to_plain(value))
+
+    return parse
 
 
 class LocalizedModelForm(LocalizedFormMixin, forms.ModelForm):

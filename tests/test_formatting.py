@@ -51,3 +51,32 @@ def test_forms_refuse_text_in_number_fields_with_a_message():
     form = ValueForm({"value": "mange"})
     assert not form.is_valid()
     assert form.errors["value"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.776", 1776),
+        ("1.705,5", Decimal("1705.5")),
+        ("2,5", Decimal("2.5")),
+        ("2.5", Decimal("2.5")),
+        (" 3 385 ", 3385),
+        ("-2,5", Decimal("-2.5")),
+        ("1.000.000", 1000000),
+    ],
+)
+def test_danish_numbers_parse_to_plain_ones(text, value):
+    from core.forms import danish_to_plain
+
+    assert Decimal(danish_to_plain(text)) == value
+
+
+def test_a_localized_decimal_shows_with_a_comma():
+    from django import forms
+    from django.utils import translation
+
+    class ValueForm(LocalizedForm):
+        value = forms.DecimalField(max_digits=12, decimal_places=2)
+
+    with translation.override("da"):
+        assert 'value="2,5"' in str(ValueForm(initial={"value": Decimal("2.5")})["value"])
