@@ -55,3 +55,26 @@ def test_the_dashboard_has_a_fixed_query_budget(client, secretariat, kkr_data, d
     client.get("/")
     with django_assert_max_num_queries(40):
         assert client.get("/?runde=2022-autumn&aar=2023").status_code == 200
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("url", ["/", "/?runde=2021-spring&aar=2019", "/organisationer/albertslund/"])
+def test_dashboard_and_profile_queries_stay_flat_with_ten_years_of_data(client, secretariat, kkr_data, url):
+    from benchmarks.synthetic_areas import generate
+
+    client.force_login(secretariat)
+    client.get(url)  # warm the session and caches
+    before = _queries(client, url)
+    created = generate(10)
+    assert created["contracts"] == 10 * 12 * (2 + 29) and created["vip_climate"] >= 7 * 19
+    after = _queries(client, url)
+    assert after <= before
+    assert after <= 45
