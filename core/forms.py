@@ -29,10 +29,11 @@ class LocalizedFormMixin:
                 # USE_THOUSAND_SEPARATOR is on, which would also print years as "2.023".
                 field.localize = False
                 field.to_python = _danish(field.to_python)
-                attrs = {**field.widget.attrs, "inputmode": "decimal"}
-                attrs.pop("step", None)
-                # A text input: browsers' number inputs reject "2,5" before the server sees it.
-                field.widget = forms.TextInput(attrs=attrs)
+                if isinstance(field.widget, forms.NumberInput):
+                    attrs = {**field.widget.attrs, "inputmode": "decimal"}
+                    attrs.pop("step", None)
+                    # A text input: browsers' number inputs reject "2,5" before the server sees it.
+                    field.widget = forms.TextInput(attrs=attrs)
                 field.widget.is_localized = True  # shows 2,5 rather than 2.5
 
 

@@ -80,3 +80,12 @@ def test_a_localized_decimal_shows_with_a_comma():
 
     with translation.override("da"):
         assert 'value="2,5"' in str(ValueForm(initial={"value": Decimal("2.5")})["value"])
+
+
+def test_hidden_number_fields_stay_hidden():
+    from django import forms
+
+    class VersionForm(LocalizedForm):
+        version = forms.IntegerField(widget=forms.HiddenInput)
+
+    assert 'type="hidden"' in str(VersionForm(initial={"version": 3})["version"])
