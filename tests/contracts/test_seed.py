@@ -1,27 +1,12 @@
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from contracts import seed_data
 from contracts.models import Contract, FulfilmentSnapshot, Goal, Target
-
-SEED_NAME = "shared/seeds/000_c84598ce500ad0cc.txt"
-# In the main checkout the seed sits beside the repository; in a helper's worktree one level higher.
-SEED = next(
-    (
-        p
-        for p in (
-            Path(settings.BASE_DIR).parent / SEED_NAME,
-            Path(settings.BASE_DIR).parent.parent / SEED_NAME,
-        )
-        if p.exists()
-    ),
-    Path(settings.BASE_DIR).parent / SEED_NAME,
-)
+from tests.seed_source import SEED
 
 
 def normalise(text: str) -> str:

@@ -1,11 +1,9 @@
 """The seed's 2022 and 2023 tables and the strategy texts are in the portal exactly as the seed has them."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.conf import settings
 
 from education import seed as education_seed
 from education import seed_data
@@ -21,15 +19,7 @@ from education.models import (
 
 pytestmark = pytest.mark.django_db
 
-# The brief's path (the repository beside ../shared); a worktree sits one level deeper.
-SEED = next(
-    path
-    for path in (
-        Path(settings.BASE_DIR).parent / "shared/seeds/000_c84598ce500ad0cc.txt",
-        Path(settings.BASE_DIR).parent.parent / "shared/seeds/000_c84598ce500ad0cc.txt",
-    )
-    if path.exists()
-)
+from tests.seed_source import SEED
 
 
 def squash(text: str) -> str:

@@ -2,10 +2,8 @@
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from infrastructure import seed, seed_data
 from infrastructure.models import (
@@ -18,20 +16,7 @@ from infrastructure.models import (
     Project,
     SubCriterion,
 )
-
-SEED_NAME = "shared/seeds/000_c84598ce500ad0cc.txt"
-# The repository sits next to shared/ (/work/main); a worktree one level deeper (/work/wt/<area>).
-SEED = next(
-    (
-        p
-        for p in (
-            Path(settings.BASE_DIR).parent / SEED_NAME,
-            Path(settings.BASE_DIR).parent.parent / SEED_NAME,
-        )
-        if p.exists()
-    ),
-    Path(settings.BASE_DIR).parent / SEED_NAME,
-)
+from tests.seed_source import SEED
 
 
 def norm(text: str) -> str:

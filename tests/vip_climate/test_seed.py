@@ -1,8 +1,6 @@
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from core.models import Organisation
 from vip_climate import seed as vip_seed
@@ -18,15 +16,7 @@ from vip_climate.models import (
 
 pytestmark = pytest.mark.django_db
 
-# The seed sits beside the repository (../shared); a worktree is one level deeper.
-SEED = next(
-    path
-    for path in (
-        Path(settings.BASE_DIR).parent / "shared/seeds/000_c84598ce500ad0cc.txt",
-        Path(settings.BASE_DIR).parent.parent / "shared/seeds/000_c84598ce500ad0cc.txt",
-    )
-    if path.exists()
-)
+from tests.seed_source import SEED
 
 
 def norm(text: str) -> str:
