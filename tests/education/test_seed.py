@@ -16,10 +16,9 @@ from education.models import (
     Programme,
     Strategy,
 )
+from tests.seed_source import SEED
 
 pytestmark = pytest.mark.django_db
-
-from tests.seed_source import SEED
 
 
 def squash(text: str) -> str:

@@ -3,6 +3,7 @@ import re
 import pytest
 
 from core.models import Organisation
+from tests.seed_source import SEED
 from vip_climate import seed as vip_seed
 from vip_climate import seed_data
 from vip_climate.models import (
@@ -15,8 +16,6 @@ from vip_climate.models import (
 )
 
 pytestmark = pytest.mark.django_db
-
-from tests.seed_source import SEED
 
 
 def norm(text: str) -> str:
