@@ -39,10 +39,8 @@ def is_lead_of_report(user, report) -> bool:
     if report is None or not getattr(user, "organisation_id", None):
         return False
     # A project may have several leads at once ("Flere kommuner kan godt være sammen om at påtage sig en
-    # tovholderrolle"); a report that knows them all offers lead_organisations().
-    many = getattr(report, "lead_organisations", None)
-    leads = many() if callable(many) else [report.lead_organisation()]
-    return any(lead is not None and lead.pk == user.organisation_id for lead in leads)
+    # tovholderrolle"): the workflow asks the report for all of them.
+    return any(lead.pk == user.organisation_id for lead in report.lead_organisations())
 
 
 @rules.predicate

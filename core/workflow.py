@@ -69,6 +69,11 @@ class WorkflowReport(models.Model):
         """The organisation whose members may edit and submit this report (None if unknown)."""
         raise NotImplementedError
 
+    def lead_organisations(self) -> list:
+        """Every organisation whose members may edit and submit; a report with shared leads overrides it."""
+        lead = self.lead_organisation()
+        return [lead] if lead is not None else []
+
 
 def _claim(report, *, expected_version: int, from_states, changes: dict) -> None:
     """Move `report` forward only if nobody else has: one conditional UPDATE, then a tracked save."""
