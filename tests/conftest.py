@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from core import seed as core_seed
 from core.models import Organisation, User
@@ -22,6 +23,11 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SERVICES_READY = settings.DATABASES["default"]["ENGINE"].endswith("postgresql") and bool(
     settings.CELERY_BROKER_URL
 )
+
+
+def pytest_configure(config):
+    # PBKDF2 costs ~0.5 s per fixture user; the hasher is not what these tests are about.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -48,6 +54,13 @@ def pytest_collection_modifyitems(config, items):
         # The tests that compare our data with the source text all read it through `seed_text`.
         if "seed_text" in getattr(item, "fixturenames", ()) and missing["seed"]:
             item.add_marker(pytest.mark.skip(reason=missing["seed"]))
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """A request through LocaleMiddleware leaves its language active in the thread: give it back after."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)
