@@ -1,0 +1,32 @@
+"""Where a loaded fact comes from.
+
+Every record a loader creates from the source documents (../shared/seeds: the KKR Hovedstaden meeting
+packet of December 2022) carries a reference to the document and section it rests on, e.g.
+"Resultatkontrakt 2023, mål 2" or "VIP-kompendiet, projekt 4: Hvad er målet?". Records people enter in the
+portal carry none: the history (simple-history) says who entered them. A page shows the reference with
+`{% include "core/_source_ref.html" with sourced=obj %}`.
+"""
+
+from collections.abc import Iterable
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+SOURCE_PACKET = "KKR Hovedstaden, mødemateriale til mødet 14. december 2022"
+
+
+class SourcedModel(models.Model):
+    source_ref = models.CharField(
+        _("kildehenvisning"),
+        max_length=300,
+        blank=True,
+        help_text=_("Dokument og afsnit i kildematerialet, som oplysningen bygger på; tom for egne indtastninger."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+def unsourced(models_: Iterable[type[SourcedModel]]) -> list[SourcedModel]:
+    """Records of these models without a source reference (a loader's tests expect none)."""
+    return [obj for model in models_ for obj in model._default_manager.filter(source_ref="")]
