@@ -26,7 +26,7 @@ run: $(STAMP)
 # The whole suite on the embedded defaults (SQLite, eager tasks). Tests marked `services` need
 # PostgreSQL + Redis and skip here with a reason; browser tests skip where no chromium is installed.
 test: $(STAMP)
-	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL $(BIN)/pytest
+	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL $(BIN)/pytest -n auto --nomigrations
 
 # The same suite on PostgreSQL + Redis with a real Celery worker (what CI's second run does).
 test-services: $(STAMP)

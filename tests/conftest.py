@@ -1,5 +1,6 @@
 """The cast of users, the real Celery worker and the real browser, shared by every test module."""
 
+import io
 import os
 import shutil
 import subprocess
@@ -9,11 +10,15 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 
-from core import seed as core_seed
 from core.models import Organisation, User
 from core.roles import BOARD, SECRETARIAT
 from kkr_portal.celery import app as celery_app
@@ -74,9 +79,81 @@ def _celery_mode(request, settings):
     celery_app.conf.task_always_eager = previous
 
 
+# --- the KKR data, loaded once per test database -------------------------------------------------------
+
+OUR_APPS = ("core", "contracts", "vip_climate", "infrastructure", "education", "reports")
+
+
+def our_models(*, with_groups: bool = False) -> list:
+    """Every table of ours (history and many-to-many tables included); the role groups on request."""
+    models = [m for m in apps.get_models(include_auto_created=True) if m._meta.app_label in OUR_APPS]
+    return [Group, *models] if with_groups else models
+
+
+class ReferenceData:
+    """The KKR data, loaded once per test database through the real loader, kept in memory as rows.
+
+    A transactional test (live server, browser, real worker) ends with a flush; putting the rows back is one
+    bulk insert per table (~0.2 s), where running the loader again costs seconds.
+    """
+
+    rows: list[tuple[type, list]] = []
+
+    @classmethod
+    def load(cls) -> None:
+        call_command("load_kkr_data", stdout=io.StringIO())
+        cls.rows = [
+            (model, list(model._base_manager.order_by("pk"))) for model in our_models(with_groups=True)
+        ]
+
+    @classmethod
+    def restore(cls) -> None:
+        with transaction.atomic():
+            for model, rows in cls.rows:
+                model._base_manager.bulk_create(rows)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the KKR data once; each test then runs in a transaction on top of it and rolls back."""
+    with django_db_blocker.unblock():
+        ReferenceData.load()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (live server, browser, real worker) ends with a flush: put the data back after it.
+
+    A hook wrapper, so that this runs after every fixture of the test, the flush included.
+    """
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    transactional = "transactional_db" in fixtures or "live_server" in fixtures
+    if transactional or (marker and marker.kwargs.get("transaction")):
+        blocker = item.config.stash[blocking_manager_key]
+        with blocker.unblock():
+            if ReferenceData.rows and not Organisation.objects.exists():
+                ReferenceData.restore()
+    return result
+
+
+@pytest.fixture
+def empty_database(db):
+    """For tests about loading into a fresh database: our apps' rows removed inside this test's transaction."""
+    tables = [model._meta.db_table for model in our_models()]
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
+            cursor.execute(statement)
+
+
+@pytest.fixture
+def kkr_data(db):
+    """All of the KKR data from the source documents: loaded once per test database (django_db_setup)."""
+
+
 @pytest.fixture
 def organisations(db):
-    core_seed.load()
     return {o.name: o for o in Organisation.objects.all()}
 
 

@@ -1,14 +1,8 @@
 """The home dashboard: one period selection drives every panel, within a fixed query budget."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def kkr_data():
-    call_command("load_kkr_data", verbosity=0)
 
 
 def test_it_opens_on_the_newest_round_and_year_with_data(client, board_member, kkr_data):

@@ -1,16 +1,10 @@
 """The board's journeys in a real Chromium, on the loaded KKR data."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def kkr_data():
-    call_command("load_kkr_data", verbosity=0)
 
 
 def test_a_board_member_reads_the_dashboard_and_opens_a_project(page_for, board_member, kkr_data):

@@ -17,13 +17,14 @@ def snapshot():
     return counts
 
 
-def test_load_kkr_data_loads_the_reference_data():
+def test_load_kkr_data_loads_the_reference_data(empty_database):
+    assert not Organisation.objects.exists()
     call_command("load_kkr_data", verbosity=0)
     assert Organisation.objects.municipalities().count() == 29
     assert ReportingPeriod.objects.filter(year=2022, half="autumn").exists()
 
 
-def test_a_second_run_changes_nothing():
+def test_a_second_run_changes_nothing(empty_database):
     call_command("load_kkr_data", verbosity=0)
     first = snapshot()
     call_command("load_kkr_data", verbosity=0)

@@ -3,13 +3,13 @@ from decimal import Decimal
 
 import pytest
 
-from contracts import seed as contracts_seed
-from contracts.models import Measurement, Target
+from contracts.models import Contract, Measurement, Target
 
 
 @pytest.fixture
 def contract(organisations):
-    return contracts_seed.load()
+    """The 2023 contract, loaded once per test database (tests/conftest.py)."""
+    return Contract.objects.get(year=2023)
 
 
 @pytest.fixture

@@ -1,12 +1,10 @@
 import pytest
 
-from education import seed as education_seed
 from education.models import Programme
 
 
 @pytest.fixture
 def education_data(organisations):
-    education_seed.load()
     return {p.slug: p for p in Programme.objects.all()}
 
 

@@ -1,14 +1,12 @@
 import pytest
 
 from core.models import Organisation, User
-from infrastructure import seed
 from infrastructure.models import Project
 
 
 @pytest.fixture
 def infra(organisations):
-    """The seed's ten projects, criteria and TM274 budget."""
-    seed.load()
+    """The seed's ten projects, criteria and TM274 budget (loaded once per test database)."""
     return {p.slug: p for p in Project.objects.all()}
 
 

@@ -38,5 +38,5 @@ def test_a_year_without_approved_follow_up_says_so(infra):
     assert "Ingen godkendt opfølgning for året." in html
 
 
-def test_no_projects_means_no_section(db):
+def test_no_projects_means_no_section(empty_database):
     assert annual_section(2025) is None

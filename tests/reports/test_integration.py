@@ -12,11 +12,6 @@ from tests.reports.conftest import pdf_text
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def kkr_data():
-    call_command("load_kkr_data", verbosity=0)
-
-
 def render(kind, code, by):
     job, _ = services.report_job_request(
         kind=kind, period=ReportingPeriod.from_code(code), by=by, queue=False

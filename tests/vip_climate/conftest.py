@@ -1,14 +1,12 @@
 import pytest
 
 from core.models import Organisation, ReportingPeriod
-from vip_climate import seed as vip_seed
 from vip_climate.models import Project, StatusReport
 
 
 @pytest.fixture
 def vip(organisations):
-    """The seed loaded: seven projects, participants, VIP 2's leads and the approved autumn 2022 round."""
-    vip_seed.load()
+    """The seed: seven projects, participants, VIP 2's leads and the approved autumn 2022 round."""
     return {p.number: p for p in Project.objects.all()}
 
 
