@@ -8,9 +8,18 @@ from typing import Any
 
 from .workflow import WorkflowReport
 
-# Moved by every transition and shown in their own columns (version, who, when), or restated by the
-# state: listing them would bury the fields someone actually changed.
-BOOKKEEPING_FIELDS = ("version", "updated_by", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by")
+# Moved by every transition and shown in the table's own columns (version, who, when, status) or implied
+# by the status: listing them would bury the fields someone actually changed. The state is left out also
+# because its label, "status", is a content field's label too (the follow-up's status text).
+BOOKKEEPING_FIELDS = (
+    "state",
+    "version",
+    "updated_by",
+    "submitted_at",
+    "submitted_by",
+    "reviewed_at",
+    "reviewed_by",
+)
 
 
 @dataclass(frozen=True)
