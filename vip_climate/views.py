@@ -96,7 +96,7 @@ def report_start(request, number):
     return redirect("vip_climate:report_edit", pk=report.pk)
 
 
-def _detail_context(request, report) -> dict:
+def _detail_context(report) -> dict:
     previous = previous_approved(project=report.project, period=report.period)
     return {
         "previous": previous,
@@ -108,7 +108,7 @@ def _detail_context(request, report) -> dict:
 
 
 def _render_detail(request, result: ActionResult) -> HttpResponse:
-    context = {**_detail_context(request, result.report), **result.context(request.user)}
+    context = {**_detail_context(result.report), **result.context(request.user)}
     return render(request, "vip_climate/report_detail.html", context, status=result.status)
 
 
