@@ -3,6 +3,8 @@
 VIP status reports and infrastructure follow-up reports both inherit `WorkflowReport` and are moved only
 through the service functions below. Every write is a conditional UPDATE on (pk, version, state), so two
 people saving the same report never overwrite each other silently: the second gets `StaleVersion`.
+The screens every area shares for it live beside it: workflow_forms.py, workflow_views.py (actions,
+conflicts) and workflow_history.py (who changed what).
 """
 
 from django.conf import settings

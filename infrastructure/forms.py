@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import LocalizedForm, LocalizedModelForm
 from core.models import Organisation
+from core.workflow_forms import VersionedReportForm
 
 from . import services
 from .models import Assessment, CostEstimate, FollowUpReport, Project
@@ -148,26 +149,8 @@ class FollowUpStartForm(LocalizedForm):
         self.helper = _helper(_("Start opfølgning"))
 
 
-class FollowUpForm(LocalizedModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
+class FollowUpForm(VersionedReportForm):
     class Meta:
         model = FollowUpReport
         fields = ["status", "milestones", "next_steps", "national_decisions"]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
-class ReturnForm(LocalizedForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-    comment = forms.CharField(label=_("Hvad skal rettes?"), widget=forms.Textarea(attrs={"rows": 3}))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False

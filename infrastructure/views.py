@@ -1,25 +1,20 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access import get_for_user, require_perm
-from core.workflow import (
-    StaleVersion,
-    WorkflowError,
-    report_approve,
-    report_return,
-    report_save,
-    report_submit,
-)
+from core.workflow_history import history_entries
+from core.workflow_views import APPROVE, RETURN, SAVE, SUBMIT, ReportScreens, load_report, page_action
 
 from . import services
 from .charts import estimate_chart
 from .exports import table_response
-from .forms import AssessmentForm, EstimateForm, FollowUpForm, FollowUpStartForm, ProjectForm, ReturnForm
+from .forms import AssessmentForm, EstimateForm, FollowUpForm, FollowUpStartForm, ProjectForm
 from .models import Assessment, FollowUpReport, MobilityAnalysis, Project, SubCriterion
 from .seed_data import BUDGET_YEARS, ESTIMATE_CAVEAT, PLAN_NOTE
 from .selectors import matrix as matrix_selector
@@ -262,74 +257,39 @@ def follow_up_start(request, slug):
     return redirect("infrastructure:follow_up", pk=report.pk)
 
 
-def follow_up_detail(request, pk):
-    report, can_edit = get_for_user(
-        request.user,
-        FollowUpReport.objects.select_related("project", "lead", "submitted_by", "reviewed_by", "updated_by"),
-        view_perm="core.view_report",
-        edit_perm="core.edit_report",
-        pk=pk,
+def _follow_ups():
+    return FollowUpReport.objects.select_related(
+        "project", "lead", "submitted_by", "reviewed_by", "updated_by"
     )
-    form = FollowUpForm(instance=report) if can_edit else None
-    return_form = ReturnForm(initial={"version": report.version})
-    conflict = None
-    if request.method == "POST":
-        action = request.POST.get("action", "save")
-        perm = {"save": "core.edit_report", "submit": "core.submit_report"}.get(action, "core.review_report")
-        require_perm(request.user, perm, report)
-        try:
-            version = int(request.POST.get("version", ""))
-        except ValueError:
-            version = -1
-        try:
-            if action in ("save", "submit"):
-                form = FollowUpForm(request.POST, instance=FollowUpReport.objects.get(pk=report.pk))
-                if not form.is_valid():
-                    raise WorkflowError(_("Rapporten er ikke gemt. Ret fejlene nedenfor."))
-                fields = {k: form.cleaned_data[k] for k in FollowUpForm.Meta.fields}
-                report = report_save(report=report, fields=fields, expected_version=version, by=request.user)
-                if action == "submit":
-                    report = report_submit(report=report, by=request.user)
-                    messages.success(request, _("Opfølgningen er sendt til sekretariatet."))
-                else:
-                    messages.success(request, _("Opfølgningen er gemt."))
-            elif action == "approve":
-                report_approve(report=report, by=request.user, expected_version=version)
-                messages.success(request, _("Opfølgningen er godkendt."))
-            elif action == "return":
-                return_form = ReturnForm(request.POST)
-                if not return_form.is_valid():
-                    raise WorkflowError(_("Skriv en kommentar, der forklarer, hvad der skal rettes."))
-                report_return(
-                    report=report,
-                    by=request.user,
-                    comment=return_form.cleaned_data["comment"],
-                    expected_version=version,
-                )
-                messages.success(request, _("Opfølgningen er sendt retur."))
-            else:
-                raise PermissionDenied
-            return redirect("infrastructure:follow_up", pk=report.pk)
-        except StaleVersion as error:
-            conflict = error.current
-            messages.error(request, str(error))
-            if form is not None:
-                data = request.POST.copy()
-                data["version"] = conflict.version
-                form = FollowUpForm(data, instance=conflict)
-        except WorkflowError as error:
-            messages.error(request, str(error))
-    context = {
-        "report": report,
-        "project": report.project,
-        "form": form,
-        "return_form": return_form,
-        "conflict": conflict,
-        "can_submit": request.user.has_perm("core.submit_report", report),
-        "can_review": request.user.has_perm("core.review_report", report),
-        "history": report.history.select_related("history_user").order_by("-history_date")[:20],
-    }
-    return render(request, "infrastructure/follow_up.html", context, status=409 if conflict else 200)
+
+
+SCREENS = ReportScreens(
+    queryset=_follow_ups,
+    form_class=FollowUpForm,
+    page_url="infrastructure:follow_up",
+    messages={
+        SAVE: gettext_lazy("Opfølgningen er gemt."),
+        SUBMIT: gettext_lazy("Opfølgningen er sendt til sekretariatet."),
+        APPROVE: gettext_lazy("Opfølgningen er godkendt."),
+        RETURN: gettext_lazy("Opfølgningen er sendt retur."),
+    },
+)
+
+
+def follow_up_detail(request, pk):
+    """The follow-up's page; it takes every workflow action as a POST itself."""
+    report, _can_edit = load_report(request.user, SCREENS, pk)
+    result = page_action(request, SCREENS, report)
+    if result.response is not None:
+        return result.response
+    context = result.context(request.user)
+    report = result.report
+    if result.form is not None:
+        context["form"] = result.form
+    elif context["can_edit"]:
+        context["form"] = FollowUpForm(instance=report)
+    context.update(project=report.project, history=history_entries(report, limit=20))
+    return render(request, "infrastructure/follow_up.html", context, status=result.status)
 
 
 def matrix(request):

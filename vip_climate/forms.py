@@ -3,14 +3,13 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import LocalizedForm, LocalizedModelForm
+from core.forms import LocalizedModelForm
+from core.workflow_forms import VersionedReportForm
 
 from .models import MunicipalityCommitment, StatusReport
 
 
-class StatusReportForm(LocalizedModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
+class StatusReportForm(VersionedReportForm):
     class Meta:
         model = StatusReport
         fields = list(StatusReport.CONTENT_FIELDS)
@@ -27,27 +26,12 @@ class StatusReportForm(LocalizedModelForm):
             StatusReport.Overall.choices
         )
         self.fields["participants_text"].widget.attrs["rows"] = 3
-        if not self.is_bound:
-            self.initial["version"] = self.instance.version
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("action", _("Gem kladde"), css_class="btn-primary"))
-        self.helper.add_input(Submit("submit", _("Gem og indsend"), css_class="btn-success"))
 
     def clean(self):
         data = super().clean()
         if not any((data.get(f) or "").strip() for f in ("status_text", "targets_activities")):
             raise forms.ValidationError(_("Skriv status på mål og aktiviteter eller mindst ét statuspunkt."))
         return data
-
-    def content(self) -> dict:
-        return {field: self.cleaned_data[field] for field in StatusReport.CONTENT_FIELDS}
-
-
-class ReturnForm(LocalizedForm):
-    comment = forms.CharField(
-        label=_("Kommentar til tovholderen"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class CommitmentEntryForm(LocalizedModelForm):

@@ -3,26 +3,31 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.access import get_for_user, require_perm
+from core.access import require_perm
 from core.models import Organisation, ReportingPeriod
-from core.workflow import (
-    StaleVersion,
-    WorkflowError,
-    report_approve,
-    report_return,
-    report_save,
-    report_submit,
+from core.workflow_history import history_entries
+from core.workflow_views import (
+    APPROVE,
+    CONTENT_ACTIONS,
+    RETURN,
+    SAVE,
+    SUBMIT,
+    ActionResult,
+    ReportScreens,
+    action_view,
+    load_report,
+    page_action,
 )
 
 from . import selectors
-from .forms import CommitmentEntryForm, ReturnForm, StatusReportForm
+from .forms import CommitmentEntryForm, StatusReportForm
 from .models import Commitment, MunicipalityCommitment, Participation, Project, StatusReport
 from .services import commitment_entry_save, previous_approved, status_report_start
 
@@ -31,9 +36,18 @@ def _reports():
     return StatusReport.objects.with_related().prefetch_related("project__lead_periods__organisation")
 
 
-def _report_for(user, pk, perm="core.view_report"):
-    report, _can = get_for_user(user, _reports(), view_perm=perm, pk=pk)
-    return report
+SCREENS = ReportScreens(
+    queryset=_reports,
+    form_class=StatusReportForm,
+    page_url="vip_climate:report_detail",
+    messages={
+        SAVE: gettext_lazy("Kladden er gemt."),
+        SUBMIT: gettext_lazy("Rapporten er indsendt til sekretariatet."),
+        APPROVE: gettext_lazy("Rapporten er godkendt."),
+        RETURN: gettext_lazy("Rapporten er sendt retur til tovholderen."),
+    },
+    done_urls={APPROVE: "vip_climate:review_queue", RETURN: "vip_climate:review_queue"},
+)
 
 
 def index(request):
@@ -82,22 +96,25 @@ def report_start(request, number):
     return redirect("vip_climate:report_edit", pk=report.pk)
 
 
-def report_detail(request, pk):
-    report = _report_for(request.user, pk)
+def _detail_context(report) -> dict:
     previous = previous_approved(project=report.project, period=report.period)
-    context = {
-        "report": report,
+    return {
         "previous": previous,
         "changes": selectors.report_changes(report, previous),
         "status_blocks": selectors.bullet_blocks(report.status_text),
         "perspective_blocks": selectors.bullet_blocks(report.perspectives),
-        "can_edit": request.user.has_perm("core.edit_report", report),
-        "can_submit": request.user.has_perm("core.submit_report", report),
-        "can_review": request.user.has_perm("core.review_report", report),
-        "return_form": ReturnForm(initial={"version": report.version}),
         "leads": report.lead_organisations(),
     }
-    return render(request, "vip_climate/report_detail.html", context)
+
+
+def _render_detail(request, result: ActionResult) -> HttpResponse:
+    context = {**_detail_context(result.report), **result.context(request.user)}
+    return render(request, "vip_climate/report_detail.html", context, status=result.status)
+
+
+def report_detail(request, pk):
+    report, _can_edit = load_report(request.user, SCREENS, pk)
+    return _render_detail(request, ActionResult(report))
 
 
 def report_edit(request, pk):
@@ -105,126 +122,29 @@ def report_edit(request, pk):
     # The edit form is refused (403) to anyone who may not edit this report now, whether or not
     # they may read it: a lead of another project, another municipality, the board, a closed report.
     require_perm(request.user, "core.edit_report", report)
-    previous = previous_approved(project=report.project, period=report.period)
-    theirs = None
-    status = 200
-    if request.method == "POST":
-        form = StatusReportForm(request.POST, instance=StatusReport.objects.get(pk=report.pk))
-        if form.is_valid():
-            try:
-                with transaction.atomic():
-                    report_save(
-                        report=report,
-                        fields=form.content(),
-                        expected_version=form.cleaned_data["version"],
-                        by=request.user,
-                    )
-                    if "submit" in request.POST:
-                        report_submit(report=report, by=request.user, expected_version=report.version)
-            except StaleVersion as stale:
-                theirs = stale.current
-                data = request.POST.copy()
-                data["version"] = theirs.version
-                # A separate instance: validating the form must not overwrite the other version shown.
-                form = StatusReportForm(data, instance=StatusReport.objects.get(pk=report.pk))
-                form.is_valid()
-                messages.error(request, str(stale))
-                status = 409
-            except WorkflowError as error:
-                messages.error(request, str(error))
-                return redirect("vip_climate:report_detail", pk=report.pk)
-            else:
-                if "submit" in request.POST:
-                    messages.success(request, _("Rapporten er indsendt til sekretariatet."))
-                else:
-                    messages.success(request, _("Kladden er gemt."))
-                return redirect("vip_climate:report_detail", pk=report.pk)
-    else:
-        form = StatusReportForm(instance=report)
+    result = page_action(request, SCREENS, report, allowed=CONTENT_ACTIONS)
+    if result.response is not None:
+        return result.response
     context = {
-        "report": report,
-        "form": form,
-        "previous": previous,
-        "theirs": theirs,
-        "theirs_fields": [
-            (
-                theirs._meta.get_field(f).verbose_name,
-                theirs.get_overall_status_display() if f == "overall_status" else getattr(theirs, f),
-            )
-            for f in StatusReport.CONTENT_FIELDS
-        ]
-        if theirs
-        else [],
+        **result.context(request.user),
+        "form": result.form or StatusReportForm(instance=report),
+        "previous": previous_approved(project=report.project, period=report.period),
     }
-    return render(request, "vip_climate/report_form.html", context, status=status)
+    return render(request, "vip_climate/report_form.html", context, status=result.status)
 
 
-def _version(request):
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return None
-
-
-@require_POST
-def report_submit_view(request, pk):
-    report = _report_for(request.user, pk)
-    require_perm(request.user, "core.submit_report", report)
-    try:
-        report_submit(report=report, by=request.user, expected_version=_version(request) or report.version)
-        messages.success(request, _("Rapporten er indsendt til sekretariatet."))
-    except WorkflowError as error:
-        messages.error(request, str(error))
-    return redirect("vip_climate:report_detail", pk=report.pk)
-
-
-@require_POST
-def report_approve_view(request, pk):
-    report = _report_for(request.user, pk)
-    require_perm(request.user, "core.review_report", report)
-    try:
-        report_approve(report=report, by=request.user, expected_version=_version(request) or report.version)
-        messages.success(request, _("Rapporten er godkendt."))
-    except WorkflowError as error:
-        messages.error(request, str(error))
-    return redirect("vip_climate:review_queue")
-
-
-@require_POST
-def report_return_view(request, pk):
-    report = _report_for(request.user, pk)
-    require_perm(request.user, "core.review_report", report)
-    form = ReturnForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Skriv en kommentar, der forklarer, hvad der skal rettes."))
-        return redirect("vip_climate:report_detail", pk=report.pk)
-    try:
-        report_return(
-            report=report,
-            by=request.user,
-            comment=form.cleaned_data["comment"],
-            expected_version=form.cleaned_data["version"],
-        )
-        messages.success(request, _("Rapporten er sendt retur til tovholderen."))
-    except WorkflowError as error:
-        messages.error(request, str(error))
-    return redirect("vip_climate:review_queue")
+report_submit_view = action_view(SCREENS, SUBMIT, render_page=_render_detail)
+report_approve_view = action_view(SCREENS, APPROVE, render_page=_render_detail)
+report_return_view = action_view(SCREENS, RETURN, render_page=_render_detail)
 
 
 def report_history(request, pk):
-    report = _report_for(request.user, pk)
-    records = list(report.history.select_related("history_user").order_by("history_date"))
-    entries = []
-    previous = None
-    for record in records:
-        changed = []
-        if previous is not None:
-            delta = record.diff_against(previous)
-            changed = [report._meta.get_field(c.field).verbose_name for c in delta.changes]
-        entries.append({"record": record, "changed": changed})
-        previous = record
-    entries.reverse()
-    return render(request, "vip_climate/report_history.html", {"report": report, "entries": entries})
+    report, _can_edit = load_report(request.user, SCREENS, pk)
+    return render(
+        request,
+        "vip_climate/report_history.html",
+        {"report": report, "entries": history_entries(report)},
+    )
 
 
 def review_queue(request):
