@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.access import get_for_user, require_perm
+from core.tabular import table_response
 from core.workflow import (
     StaleVersion,
     WorkflowError,
@@ -18,7 +19,6 @@ from core.workflow import (
 
 from . import services
 from .charts import estimate_chart
-from .exports import table_response
 from .forms import AssessmentForm, EstimateForm, FollowUpForm, FollowUpStartForm, ProjectForm, ReturnForm
 from .models import Assessment, FollowUpReport, MobilityAnalysis, Project, SubCriterion
 from .seed_data import BUDGET_YEARS, ESTIMATE_CAVEAT, PLAN_NOTE
