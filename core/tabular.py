@@ -117,6 +117,8 @@ def _table(rows: Iterator[list[str]], *, max_rows: int) -> Table:
             raise ImportRefused(_("Filen har for mange rækker (over %(max)s).") % {"max": number(max_rows)})
         if not any(cell.strip() for cell in row):
             continue
+        if any(len(cell) > MAX_CELL_CHARS for cell in row):
+            raise ImportRefused(_("En celle i linje %(line)s er for lang.") % {"line": line})
         cells = {key: _unguard(cell.strip()) for key, cell in zip(columns, row, strict=False) if key}
         records.append(Record(line=line, cells=cells))
     return Table(columns=columns, records=records)
@@ -167,8 +169,6 @@ def _csv_rows(content: bytes) -> Iterator[list[str]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     try:
         for row in reader:
-            if any(len(cell) > MAX_CELL_CHARS for cell in row):
-                raise ImportRefused(_("En celle i filen er for lang."))
             yield row[:MAX_COLUMNS]
     except csv.Error:
         raise ImportRefused(

@@ -57,7 +57,8 @@ def test_xlsx_numbers_dates_and_formulas_come_back_as_text():
         ("f.xlsx", b"not a zip", "ikke en gyldig XLSX-fil"),
         ("f.xlsx", b"PK\x03\x04garbage", "kunne ikke læses"),
         ("f.csv", b"a;a\n1;2\n", "samme overskrift"),
-        ("f.csv", b"a;b\n" + b"x" * (tabular.MAX_CELL_CHARS + 1) + b";1\n", "for lang"),
+        ("f.csv", b"a;b\n" + b"x" * (tabular.MAX_CELL_CHARS + 1) + b";1\n", "linje 2 er for lang"),
+        ("f.xlsx", hostile_files.xlsx([["a"], ["x" * (tabular.MAX_CELL_CHARS + 1)]]), "linje 2 er for lang"),
     ],
 )
 def test_unreadable_files_are_refused_with_a_message(name, content, message):
