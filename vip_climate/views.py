@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from core import tabular
 from core.access import get_for_user, require_perm
-from core.models import Organisation, ReportingPeriod
+from core.models import Organisation, ReportingPeriod, UnknownOrganisation
 from core.workflow import (
     StaleVersion,
     WorkflowError,
@@ -381,7 +381,8 @@ def commitment_import(request):
                 request.POST["token"],
                 lambda rows: importers.apply(rows, by=request.user),
             )
-        except tabular.PreviewExpired:
+        except (tabular.PreviewExpired, KeyError, UnknownOrganisation):
+            # KeyError/UnknownOrganisation: a commitment or municipality vanished since the preview.
             messages.error(request, _("Forhåndsvisningen er udløbet eller ugyldig. Indlæs filen igen."))
             return redirect("vip_climate:commitment_import")
         messages.success(request, _("%(n)s rækker er indlæst.") % {"n": count})

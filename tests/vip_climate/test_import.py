@@ -178,3 +178,12 @@ def test_a_token_is_used_once(client, secretariat, vip):
     MunicipalityCommitment.objects.all().delete()
     assert client.post(URL, {"token": token}).status_code == 302
     assert not MunicipalityCommitment.objects.exists()
+
+
+def test_a_commitment_removed_after_the_preview_gives_a_message_not_a_500(client, secretariat, vip):
+    client.force_login(secretariat)
+    preview = upload(client, "f.csv", (HEADER + "\nbioaffald-2022;Gentofte;Opfyldt;;;\n").encode())
+    Commitment.objects.filter(code="bioaffald-2022").delete()
+    response = client.post(URL, {"token": preview.context["token"]}, follow=True)
+    assert "udløbet eller ugyldig" in response.content.decode()
+    assert not MunicipalityCommitment.objects.exists()
