@@ -70,3 +70,30 @@ def test_what_the_portal_prints_it_reads_back(value):
 @given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_plain_integers_read_back(value):
     assert parse_number(str(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("1.776", Decimal(1776)), ("2,5", Decimal("2.5")), ("-2,5", -2.5)]
+)
+def test_a_localized_form_reads_numbers_as_the_importers_do(text, value):
+    from django import forms
+
+    from core.forms import LocalizedForm
+
+    class ValueForm(LocalizedForm):
+        value = forms.DecimalField(max_digits=12, decimal_places=2)
+
+    form = ValueForm({"value": text})
+    assert form.is_valid() and form.cleaned_data["value"] == parse_number(text) == Decimal(str(value))
+
+
+def test_a_localized_form_refuses_garbage_with_the_field_message():
+    from django import forms
+
+    from core.forms import LocalizedForm
+
+    class CountForm(LocalizedForm):
+        count = forms.IntegerField()
+
+    form = CountForm({"count": "tolv"})
+    assert not form.is_valid() and "count" in form.errors
