@@ -1,25 +1,22 @@
-"""Import and export of measurements (CSV and XLSX, with pandas).
+"""Import and export of measurements (CSV and XLSX, read and written by core.tabular).
 
-parse → validate every row → preview with each row's fate → commit all or nothing (services).
+read (core.tabular) → validate every row → preview with each row's fate → commit all or nothing (services).
 The export writes the same columns, so an exported file imports again (round trip).
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-import pandas as pd
-
+from core import tabular
 from core.models import Organisation, OrganisationLookup, UnknownOrganisation
+from core.numbers import parse_optional_number
+from core.tabular import Row, Sheet, Table
 
 from .forms import range_error
 from .models import Measurement, MilestoneStatus, Segment, Source, Target
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 20000
 COLUMNS = [
     "delmål",
     "dato",
@@ -32,6 +29,7 @@ COLUMNS = [
     "kilde",
     "note",
 ]
+REQUIRED = ["delmål", "dato"]
 SEGMENTS = {label.casefold(): value for value, label in Segment.choices} | {v: v for v in Segment.values}
 SEGMENTS |= {"drift": "drift", "vækst": "vaekst"}
 MILESTONES = {str(label).casefold(): value for value, label in MilestoneStatus.choices} | {
@@ -41,72 +39,11 @@ SOURCES = {str(label).casefold(): value for value, label in Source.choices} | {v
 YES = {"ja", "yes", "1", "true", "sand", "x"}
 
 
-class ImportRefused(ValueError):
-    """The file as a whole cannot be read (too big, wrong type, garbage)."""
-
-
-@dataclass
-class Row:
-    number: int
-    raw: dict
-    errors: list[str] = field(default_factory=list)
-    values: dict | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def read_table(name: str, content: bytes) -> pd.DataFrame:
-    if len(content) > MAX_BYTES:
-        raise ImportRefused("Filen er for stor (over 5 MB).")
-    if not content.strip():
-        raise ImportRefused("Filen er tom.")
-    lower = (name or "").lower()
-    try:
-        if lower.endswith(".xlsx"):
-            if not content.startswith(b"PK"):
-                raise ImportRefused("Filen er ikke en gyldig XLSX-fil.")
-            frame = pd.read_excel(io.BytesIO(content), dtype=str, engine="openpyxl")
-        elif lower.endswith(".csv"):
-            try:
-                text = content.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise ImportRefused("Filen er ikke en tekstfil i UTF-8 (CSV).") from None
-            if "\x00" in text:
-                raise ImportRefused("Filen indeholder binære data og er ikke en CSV-fil.")
-            frame = pd.read_csv(
-                io.StringIO(text), dtype=str, sep=None, engine="python", keep_default_na=False
-            )
-        else:
-            raise ImportRefused("Kun CSV- og XLSX-filer kan indlæses.")
-    except ImportRefused:
-        raise
-    except Exception as error:  # pandas/openpyxl raise many kinds on garbage
-        raise ImportRefused(f"Filen kunne ikke læses: {type(error).__name__}.") from None
-    frame.columns = [str(c).strip().casefold() for c in frame.columns]
-    missing = {"delmål", "dato"} - set(frame.columns)
-    if missing:
-        raise ImportRefused(f"Filen mangler kolonnen/kolonnerne: {', '.join(sorted(missing))}.")
-    if len(frame) > MAX_ROWS:
-        raise ImportRefused(f"Filen har mere end {MAX_ROWS} rækker.")
-    return frame.fillna("")
-
-
-def parse_number(text: str) -> Decimal | None:
-    """Danish '1.234,5' and plain '1234.5' both read; empty is None; anything else ValueError."""
-    text = str(text).strip().replace("\u2212", "-").replace(" ", "").replace("\xa0", "")
-    if text == "":
-        return None
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValueError from None
-    if not value.is_finite():
-        raise ValueError
-    return value
+def read(upload) -> Table:
+    """The uploaded file as a table with the required columns; raises tabular.ImportRefused."""
+    table = tabular.read_upload(upload)
+    tabular.require_columns(table, REQUIRED)
+    return table
 
 
 def parse_date(text: str) -> date:
@@ -119,7 +56,7 @@ def parse_date(text: str) -> date:
     raise ValueError
 
 
-def validate(frame: pd.DataFrame, contract) -> list[Row]:
+def validate(table: Table, contract) -> list[Row]:
     targets = {t.code: t for t in Target.objects.filter(goal__contract=contract).select_related("goal")}
     lookup = OrganisationLookup(Organisation.objects.municipalities())
     existing = {
@@ -130,9 +67,9 @@ def validate(frame: pd.DataFrame, contract) -> list[Row]:
     }
     seen: set = set()
     rows = []
-    for index, record in enumerate(frame.to_dict("records"), start=2):
-        raw = {c: str(record.get(c, "")).strip()[:300] for c in COLUMNS}
-        row = Row(number=index, raw=raw)
+    for record in table.records:
+        raw = {c: record.get(c)[:300] for c in COLUMNS}
+        row = Row(line=record.line, cells=raw)
         rows.append(row)
         target = targets.get(raw["delmål"])
         if target is None:
@@ -147,7 +84,7 @@ def validate(frame: pd.DataFrame, contract) -> list[Row]:
         numbers = {}
         for column, name in (("værdi", "value"), ("kontrolgruppe", "control_value")):
             try:
-                numbers[name] = parse_number(raw[column])
+                numbers[name] = parse_optional_number(raw[column])
             except ValueError:
                 numbers[name] = None
                 row.errors.append(f"Ugyldigt tal i kolonnen {column}: «{raw[column]}».")
@@ -255,69 +192,75 @@ def from_session(data: list[dict]) -> list[dict]:
 # --- export ---------------------------------------------------------------------------------------
 
 
-def _plain(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return format(value.normalize(), "f").replace(".", ",")
-
-
-def export_frame(contract) -> pd.DataFrame:
+def export_rows(contract) -> list[list[object]]:
+    """Measurements in the import's columns; numbers stay numbers, text is guarded by the writer."""
     rows = (
         Measurement.objects.filter(target__goal__contract=contract)
         .select_related("target", "municipality")
         .order_by("target__goal__number", "target__position", "measured_on", "id")
     )
-    records = [
-        {
-            "delmål": m.target.code,
-            "dato": m.measured_on.isoformat(),
-            "værdi": _plain(m.value),
-            "kontrolgruppe": _plain(m.control_value),
-            "segment": m.segment,
-            "kommune": m.municipality.name if m.municipality else "",
-            "milepæl": m.milestone_status,
-            "baseline": "ja" if m.is_baseline else "",
-            "kilde": m.source,
-            "note": _safe_cell(m.note),
-        }
+    return [
+        [
+            m.target.code,
+            m.measured_on,
+            m.value,
+            m.control_value,
+            m.segment,
+            m.municipality.name if m.municipality else "",
+            m.milestone_status,
+            "ja" if m.is_baseline else "",
+            m.source,
+            m.note,
+        ]
         for m in rows
     ]
-    return pd.DataFrame.from_records(records, columns=COLUMNS)
 
 
-def targets_frame(contract) -> pd.DataFrame:
+TARGET_COLUMNS = [
+    "mål",
+    "delmål",
+    "del af",
+    "tekst",
+    "type",
+    "enhed",
+    "mål-værdi",
+    "baseline",
+    "baseline fra",
+    "kilde",
+    "data ventes",
+]
+
+
+def target_rows(contract) -> list[list[object]]:
     targets = Target.objects.filter(goal__contract=contract).select_related("goal", "parent")
-    return pd.DataFrame.from_records(
+    return [
         [
-            {
-                "mål": t.goal.number,
-                "delmål": t.code,
-                "del af": t.parent.code if t.parent else "",
-                "tekst": _safe_cell(t.text),
-                "type": t.get_kind_display(),
-                "enhed": t.unit,
-                "mål-værdi": _plain(t.threshold),
-                "baseline": _plain(t.baseline_value),
-                "baseline fra": t.baseline_label,
-                "kilde": t.get_source_display() if t.source else "",
-                "data ventes": t.expected_text,
-            }
-            for t in targets
+            t.goal.number,
+            t.code,
+            t.parent.code if t.parent else "",
+            t.text,
+            t.get_kind_display(),
+            t.unit,
+            t.threshold,
+            t.baseline_value,
+            t.baseline_label,
+            t.get_source_display() if t.source else "",
+            t.expected_text,
+        ]
+        for t in targets
+    ]
+
+
+def export_bytes(contract, fmt: str) -> bytes:
+    if fmt == "csv":
+        return tabular.csv_bytes(COLUMNS, export_rows(contract))
+    return tabular.xlsx_bytes(
+        [
+            Sheet("målinger", COLUMNS, export_rows(contract)),
+            Sheet("delmål", TARGET_COLUMNS, target_rows(contract)),
         ]
     )
 
 
-def _safe_cell(text: str) -> str:
-    """No spreadsheet formulas from user text (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def export_bytes(contract, fmt: str) -> bytes:
-    frame = export_frame(contract)
-    if fmt == "csv":
-        return frame.to_csv(index=False).encode("utf-8-sig")
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name="målinger", index=False)
-        targets_frame(contract).to_excel(writer, sheet_name="delmål", index=False)
-    return buffer.getvalue()
+def targets_csv(contract) -> bytes:
+    return tabular.csv_bytes(TARGET_COLUMNS, target_rows(contract))

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Sum
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core import charts
+from core import charts, tabular
 from core.access import get_for_user, require_perm
 
 from . import fulfilment, importer, services
@@ -213,7 +211,8 @@ def measurement_create(request, pk: int):
     )
 
 
-SESSION_KEY = "contracts_import"
+def _preview_kind(contract: Contract) -> str:
+    return f"contracts.measurements.{contract.pk}"
 
 
 def import_measurements(request, year: int):
@@ -222,26 +221,19 @@ def import_measurements(request, year: int):
     form = ImportForm(request.POST or None, request.FILES or None)
     context = {"contract": contract, "form": form, "rows": None}
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > importer.MAX_BYTES:
-            form.add_error("file", _("Filen er for stor (over 5 MB)."))
-            return render(request, "contracts/import.html", context)
+        tabular.preview_discard(request, _preview_kind(contract))
         try:
-            frame = importer.read_table(upload.name, upload.read(importer.MAX_BYTES + 1))
-        except importer.ImportRefused as error:
+            table = importer.read(form.cleaned_data["file"])
+        except tabular.ImportRefused as error:
             form.add_error("file", str(error))
             return render(request, "contracts/import.html", context)
-        rows = importer.validate(frame, contract)
+        rows = importer.validate(table, contract)
         context["rows"] = rows
         context["errors"] = sum(1 for r in rows if not r.ok)
         if rows and not context["errors"]:
-            token = uuid.uuid4().hex
-            request.session[SESSION_KEY] = {
-                "token": token,
-                "contract": contract.pk,
-                "rows": importer.to_session(rows),
-            }
-            context["token"] = token
+            context["token"] = tabular.preview_store(
+                request, _preview_kind(contract), importer.to_session(rows)
+            )
     return render(request, "contracts/import.html", context)
 
 
@@ -249,18 +241,19 @@ def import_measurements(request, year: int):
 def import_commit(request, year: int):
     contract, _can_edit = get_for_user(request.user, Contract.objects.all(), view_perm=VIEW, year=year)
     require_perm(request.user, "contracts.import_measurements", contract)
-    pending = request.session.get(SESSION_KEY)
-    if (
-        not pending
-        or pending.get("token") != request.POST.get("token")
-        or pending.get("contract") != contract.pk
-    ):
+    try:
+        created = tabular.preview_commit(
+            request,
+            _preview_kind(contract),
+            request.POST.get("token"),
+            lambda payload: services.measurements_import(
+                rows=importer.from_session(payload), by=request.user
+            ),
+        )
+    except tabular.PreviewExpired:
         messages.error(request, _("Forhåndsvisningen er udløbet. Indlæs filen igen."))
         return redirect("contracts:import", year=year)
-    rows = importer.from_session(pending["rows"])
-    services.measurements_import(rows=rows, by=request.user)
-    del request.session[SESSION_KEY]
-    messages.success(request, _("%(count)s målinger er indlæst.") % {"count": len(rows)})
+    messages.success(request, _("%(count)s målinger er indlæst.") % {"count": len(created)})
     return redirect("contracts:contract_detail", year=year)
 
 
@@ -268,21 +261,14 @@ def export(request, year: int, fmt: str):
     """Measurements as CSV (importable again) or XLSX (measurements and targets); targets alone as CSV."""
     contract, _can_edit = get_for_user(request.user, Contract.objects.all(), view_perm=VIEW, year=year)
     if fmt == "delmaal.csv":
-        content = importer.targets_frame(contract).to_csv(index=False).encode("utf-8-sig")
-        name = f"resultatkontrakt-{contract.year}-delmaal.csv"
-    elif fmt in ("csv", "xlsx"):
-        content = importer.export_bytes(contract, fmt)
-        name = f"resultatkontrakt-{contract.year}-maalinger.{fmt}"
-    else:
-        raise Http404
-    content_type = (
-        "text/csv; charset=utf-8"
-        if name.endswith(".csv")
-        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+        return tabular.download(
+            importer.targets_csv(contract), f"resultatkontrakt-{contract.year}-delmaal.csv"
+        )
+    if fmt in ("csv", "xlsx"):
+        return tabular.download(
+            importer.export_bytes(contract, fmt), f"resultatkontrakt-{contract.year}-maalinger.{fmt}"
+        )
+    raise Http404
 
 
 @require_POST

@@ -1,21 +1,12 @@
-import re
-
 from django import forms
 
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d*)?")
+from core.numbers import plain
 
 
 def danish_to_plain(value):
-    """'1.776' → '1776', '2,5' → '2.5', '1.705,5' → '1705.5'; anything else is left for the field to judge.
-
-    A dot followed by exactly three digits is a thousands dot (Danish usage); "2.5" stays a decimal point.
-    """
-    if not isinstance(value, str):
-        return value
-    text = value.strip().replace("\u00a0", "").replace(" ", "")
-    if _THOUSANDS.fullmatch(text):
-        text = text.replace(".", "")
-    return text.replace(",", ".")
+    """'1.776' → '1776', '2,5' → '2.5', '1.705,5' → '1705.5' (rules in core.numbers); what does not parse
+    is left for the field to judge."""
+    return plain(value)
 
 
 class LocalizedFormMixin:

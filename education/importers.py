@@ -5,43 +5,24 @@ municipality, optionally an "I alt" line. Parsing validates every row and never 
 shows the preview with each row's fate and commits all or nothing.
 """
 
-import csv
-import io
-import re
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
+from decimal import Decimal
 
-import pandas as pd
 from django.utils.translation import gettext as _
 
+from core import tabular
 from core.models import Organisation, OrganisationLookup, UnknownOrganisation, normalise_name
+from core.numbers import parse_number
+from core.tabular import ImportRefused, Row, Sheet
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 1000  # there are 29 municipalities
 TOTAL_LABELS = {"i alt", "total", "sum"}
 VALUE_LABELS = {"pladser", "nøgle", "noegle", "optag", "antal", "værdi", "vaerdi", "places", "key", "intake"}
 
 
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read: wrong type, too large, garbage, missing columns."""
-
-
-@dataclass
-class ImportRow:
-    line: int
-    name: str
-    raw_value: str
-    value: Decimal | None = None
-    municipality: Organisation | None = None
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
 @dataclass
 class ImportResult:
-    rows: list[ImportRow]
+    rows: list[Row]  # values: name, raw_value, value (Decimal or None), municipality (or None)
     errors: list[str]  # errors about the file as a whole (missing municipalities, totals)
     total_line: Decimal | None = None
 
@@ -61,62 +42,13 @@ class ImportResult:
         return {r.municipality: r.value for r in self.rows}
 
 
-def _read_frame(name: str, content: bytes) -> pd.DataFrame:
-    lower = (name or "").lower()
-    if lower.endswith(".xlsx"):
-        if not content.startswith(b"PK\x03\x04"):
-            raise ImportFileError(_("Filen hedder .xlsx, men er ikke et Excel-regneark."))
-        try:
-            return pd.read_excel(io.BytesIO(content), dtype=object, engine="openpyxl")
-        except Exception:  # openpyxl raises many kinds on broken files
-            raise ImportFileError(
-                _("Excel-filen kunne ikke læses. Gem den igen som .xlsx og prøv igen.")
-            ) from None
-    if lower.endswith(".csv"):
-        if b"\x00" in content:
-            raise ImportFileError(_("Filen er ikke en tekstfil (CSV). Gem den som CSV (UTF-8) og prøv igen."))
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ImportFileError(
-                _("Filen er ikke gemt som UTF-8. Gem den som CSV (UTF-8) og prøv igen.")
-            ) from None
-        first = text.splitlines()[0] if text.strip() else ""
-        sep = (
-            ";" if first.count(";") >= first.count(",") and ";" in first else ("\t" if "\t" in first else ",")
-        )
-        try:
-            return pd.read_csv(
-                io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True
-            )
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error):
-            raise ImportFileError(
-                _("CSV-filen kunne ikke læses: tjek at den har kolonnerne Kommune og en værdi.")
-            ) from None
-    raise ImportFileError(_("Filtypen understøttes ikke. Brug .csv eller .xlsx."))
-
-
-def _parse_number(raw, *, integer: bool) -> tuple[Decimal | None, str | None]:
-    if raw is None or (isinstance(raw, float) and raw != raw):
+def _parse_number(raw: str, *, integer: bool) -> tuple[Decimal | None, str | None]:
+    if not raw.strip():
         return None, _("Værdien mangler.")
-    if isinstance(raw, bool):
-        return None, _("«%(value)s» er ikke et tal.") % {"value": raw}
-    if isinstance(raw, int | float):
-        value = Decimal(str(raw))
-    else:
-        text = str(raw).strip().replace("\xa0", "").replace(" ", "")
-        if not text:
-            return None, _("Værdien mangler.")
-        if "," in text:
-            text = text.replace(".", "").replace(",", ".")
-        elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
-            text = text.replace(".", "")  # Danish thousands: "1.776"
-        try:
-            value = Decimal(text)
-        except InvalidOperation:
-            return None, _("«%(value)s» er ikke et tal.") % {"value": str(raw)[:40]}
-        if not value.is_finite():
-            return None, _("«%(value)s» er ikke et tal.") % {"value": str(raw)[:40]}
+    try:
+        value = parse_number(raw)
+    except ValueError as error:
+        return None, str(error)
     if value < 0:
         return None, _("Værdien må ikke være negativ (%(value)s).") % {"value": value}
     if integer and value != value.to_integral_value():
@@ -131,15 +63,9 @@ def parse_table(
     expected_total: int | None = None,
     lookup: OrganisationLookup | None = None,
 ) -> ImportResult:
-    """Read and validate an uploaded file; raises ImportFileError when the file cannot be read at all."""
-    if uploaded is None:
-        raise ImportFileError(_("Vælg en fil."))
-    if uploaded.size > MAX_BYTES:
-        raise ImportFileError(
-            _("Filen er for stor (%(kb)s kB). Den må højst fylde 5 MB.") % {"kb": uploaded.size // 1024}
-        )
-    content = uploaded.read()
-    return parse_bytes(uploaded.name, content, integer=integer, expected_total=expected_total, lookup=lookup)
+    """Read and validate an uploaded file; raises ImportRefused when the file cannot be read at all."""
+    table = tabular.read_upload(uploaded, max_rows=MAX_ROWS)
+    return _validate(table, integer=integer, expected_total=expected_total, lookup=lookup)
 
 
 def parse_bytes(
@@ -150,47 +76,54 @@ def parse_bytes(
     expected_total: int | None = None,
     lookup: OrganisationLookup | None = None,
 ) -> ImportResult:
-    if len(content) > MAX_BYTES:
-        raise ImportFileError(_("Filen er for stor. Den må højst fylde 5 MB."))
-    if not content.strip():
-        raise ImportFileError(_("Filen er tom."))
-    frame = _read_frame(name, content)
-    columns = {normalise_name(str(c)): c for c in frame.columns}
+    return _validate(
+        tabular.read_bytes(name, content, max_rows=MAX_ROWS),
+        integer=integer,
+        expected_total=expected_total,
+        lookup=lookup,
+    )
+
+
+def _validate(
+    table: tabular.Table,
+    *,
+    integer: bool,
+    expected_total: int | None,
+    lookup: OrganisationLookup | None,
+) -> ImportResult:
+    columns = {normalise_name(c): c for c in table.columns if c}
     if "kommune" not in columns:
-        raise ImportFileError(_("Filen mangler kolonnen «Kommune» i første række."))
+        raise ImportRefused(_("Filen mangler kolonnen «Kommune» i første række."))
     value_columns = [c for key, c in columns.items() if key in VALUE_LABELS]
     if len(value_columns) != 1:
-        raise ImportFileError(_("Filen skal have præcis én værdikolonne: «Pladser», «Nøgle» eller «Optag»."))
+        raise ImportRefused(_("Filen skal have præcis én værdikolonne: «Pladser», «Nøgle» eller «Optag»."))
     name_column, value_column = columns["kommune"], value_columns[0]
-    if len(frame) > 1000:
-        raise ImportFileError(_("Filen har for mange rækker (over 1.000); der er 29 kommuner."))
 
     lookup = lookup or OrganisationLookup(Organisation.objects.municipalities())
-    rows: list[ImportRow] = []
+    rows: list[Row] = []
     errors: list[str] = []
     total_line: Decimal | None = None
     seen: dict[int, int] = {}
-    for index, record in enumerate(frame.to_dict("records"), start=2):
-        raw_name = record.get(name_column)
-        raw_name = (
-            ""
-            if raw_name is None or (isinstance(raw_name, float) and raw_name != raw_name)
-            else str(raw_name)
-        )
-        raw_value = record.get(value_column)
-        if not raw_name.strip() and (raw_value is None or str(raw_value).strip() in ("", "nan")):
-            continue  # an empty line
+    for record in table.records:
+        index = record.line
+        raw_name, raw_value = record.get(name_column), record.get(value_column)
+        if not raw_name and not raw_value:
+            continue  # a line with cells only in other columns
         if normalise_name(raw_name) in TOTAL_LABELS:
             total_line, problem = _parse_number(raw_value, integer=integer)
             if problem:
                 errors.append(_("Linje %(line)s (I alt): %(problem)s") % {"line": index, "problem": problem})
             continue
-        row = ImportRow(line=index, name=raw_name.strip()[:100], raw_value=str(raw_value)[:40])
-        if not raw_name.strip():
+        row = Row(
+            line=index,
+            cells=record.cells,
+            values={"name": raw_name[:100], "raw_value": raw_value[:40], "value": None, "municipality": None},
+        )
+        if not raw_name:
             row.errors.append(_("Kommunens navn mangler."))
         else:
             try:
-                row.municipality = lookup.resolve(raw_name)
+                row.values["municipality"] = lookup.resolve(raw_name)
             except UnknownOrganisation as unknown:
                 row.errors.append(str(unknown))
         if row.municipality is not None:
@@ -201,7 +134,7 @@ def parse_bytes(
                 )
             else:
                 seen[row.municipality.pk] = index
-        row.value, problem = _parse_number(raw_value, integer=integer)
+        row.values["value"], problem = _parse_number(raw_value, integer=integer)
         if problem:
             row.errors.append(problem)
         rows.append(row)
@@ -230,18 +163,14 @@ def parse_bytes(
 # --- export -------------------------------------------------------------------------------------------
 
 
-def table_frame(rows: list[tuple[str, object]], *, value_label: str = "Pladser", with_total: bool = True):
-    data = [{"Kommune": name, value_label: value} for name, value in rows]
+def export_bytes(
+    fmt: str, rows: list[tuple[str, object]], *, value_label: str = "Pladser", with_total: bool = True
+) -> bytes:
+    """Kommune and one value column, optionally an "I alt" line: the shape parse_bytes reads."""
+    data = [[name, value] for name, value in rows]
     if with_total:
-        data.append({"Kommune": "I alt", value_label: sum(v for _n, v in rows)})
-    return pd.DataFrame(data, columns=["Kommune", value_label])
-
-
-def to_csv(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False, sep=";").encode("utf-8-sig")
-
-
-def to_xlsx(frame: pd.DataFrame) -> bytes:
-    buffer = io.BytesIO()
-    frame.to_excel(buffer, index=False, engine="openpyxl")
-    return buffer.getvalue()
+        data.append(["I alt", sum(v for _n, v in rows)])
+    headers = ["Kommune", value_label]
+    if fmt == "csv":
+        return tabular.csv_bytes(headers, data)
+    return tabular.xlsx_bytes([Sheet(value_label, headers, data)])

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core import charts
+from core import charts, tabular
 from core.access import get_for_user, require_perm
 from core.models import Organisation, OrganisationLookup
 
@@ -19,7 +19,6 @@ from .calculator import AllocationError, allocate
 from .forms import CalculatorForm, ImportForm, IntakeForm, LocalStrategyForm, MoveForm
 from .models import Allocation, LocalStrategy, Programme, Strategy
 
-SESSION_IMPORT = "education_import"
 SESSION_CALC = "education_calculation"
 
 
@@ -187,19 +186,9 @@ def allocation_export(request, pk: int, fmt: str):
     rows = [
         (r.municipality.name, r.places) for r in allocation.rows.select_related("municipality").order_by("pk")
     ]
-    frame = importers.table_frame(rows)
     name = f"fordeling-{allocation.programme.slug}-{allocation.year}-v{allocation.version}"
-    if fmt == "xlsx":
-        response = HttpResponse(
-            importers.to_xlsx(frame),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response
-    if fmt == "csv":
-        response = HttpResponse(importers.to_csv(frame), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
+    if fmt in ("csv", "xlsx"):
+        return tabular.download(importers.export_bytes(fmt, rows), f"{name}.{fmt}")
     raise PermissionDenied  # unreachable: the URL only accepts csv and xlsx
 
 
@@ -261,7 +250,7 @@ def calculator(request):
                 key_label = _("Nøglefil: %(name)s") % {"name": data["key_file"].name[:100]}
                 try:
                     parsed = importers.parse_table(data["key_file"], integer=False)
-                except importers.ImportFileError as error:
+                except tabular.ImportRefused as error:
                     form.add_error("key_file", str(error))
                 else:
                     if parsed.ok:
@@ -330,8 +319,9 @@ def import_table(request, kind: str):
         request.user, "education.edit_allocation" if kind == "fordeling" else "education.edit_intake"
     )
     result = None
-    file_error = None
+    token = None
     if request.method == "POST":
+        tabular.preview_discard(request, _preview_kind(kind))
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
@@ -341,25 +331,31 @@ def import_table(request, kind: str):
                     integer=True,
                     lookup=OrganisationLookup(Organisation.objects.municipalities()),
                 )
-            except importers.ImportFileError as error:
-                file_error = str(error)
-                form.add_error("file", file_error)
+            except tabular.ImportRefused as error:
+                form.add_error("file", str(error))
             else:
                 if result.ok:
-                    request.session[SESSION_IMPORT] = {
-                        "kind": kind,
-                        "year": data["year"],
-                        "programme": data["programme"].pk,
-                        "file": data["file"].name[:100],
-                        "rows": [[r.municipality.pk, int(r.value)] for r in result.rows],
-                    }
-                else:
-                    request.session.pop(SESSION_IMPORT, None)
+                    token = tabular.preview_store(
+                        request,
+                        _preview_kind(kind),
+                        {
+                            "year": data["year"],
+                            "programme": data["programme"].pk,
+                            "file": data["file"].name[:100],
+                            "rows": [[r.municipality.pk, int(r.value)] for r in result.rows],
+                        },
+                    )
     else:
         form = ImportForm(
             initial={"year": request.GET.get("year"), "programme": request.GET.get("programme")}
         )
-    return render(request, "education/import.html", {"form": form, "result": result, "kind": kind})
+    return render(
+        request, "education/import.html", {"form": form, "result": result, "kind": kind, "token": token}
+    )
+
+
+def _preview_kind(kind: str) -> str:
+    return f"education.import.{kind}"
 
 
 @require_POST
@@ -370,13 +366,21 @@ def import_commit(request, kind: str):
     require_perm(
         request.user, "education.edit_allocation" if kind == "fordeling" else "education.edit_intake"
     )
-    saved = request.session.get(SESSION_IMPORT)
-    if not saved or saved["kind"] != kind:
+    try:
+        return tabular.preview_commit(
+            request,
+            _preview_kind(kind),
+            request.POST.get("token"),
+            lambda saved: _import_apply(request, kind, saved),
+        )
+    except tabular.PreviewExpired:
         messages.error(request, _("Der er ingen gennemset fil at importere. Vælg filen igen."))
         return redirect("education:import", kind=kind)
+
+
+def _import_apply(request, kind: str, saved: dict) -> HttpResponse:
     programme = get_object_or_404(Programme, pk=saved["programme"], is_allocated=True)
     municipalities = Organisation.objects.municipalities().in_bulk([pk for pk, _v in saved["rows"]])
-    del request.session[SESSION_IMPORT]
     if kind == "fordeling":
         allocation = services.allocation_create_draft(
             year=saved["year"],

@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access import get_for_user, require_perm
+from core.tabular import table_response
 from core.workflow_history import history_entries
 from core.workflow_views import APPROVE, RETURN, SAVE, SUBMIT, ReportScreens, load_report, page_action
 
 from . import services
 from .charts import estimate_chart
-from .exports import table_response
 from .forms import AssessmentForm, EstimateForm, FollowUpForm, FollowUpStartForm, ProjectForm
 from .models import Assessment, FollowUpReport, MobilityAnalysis, Project, SubCriterion
 from .seed_data import BUDGET_YEARS, ESTIMATE_CAVEAT, PLAN_NOTE

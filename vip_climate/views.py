@@ -1,6 +1,3 @@
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -10,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core import tabular
 from core.access import require_perm
-from core.models import Organisation, ReportingPeriod
+from core.models import Organisation, ReportingPeriod, UnknownOrganisation
 from core.workflow_history import history_entries
 from core.workflow_views import (
     APPROVE,
@@ -267,46 +265,20 @@ def _export_rows(kind, user):
     return header, rows
 
 
-def _safe(value):
-    """Cells that a spreadsheet would run as a formula are prefixed with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not value.startswith("- "):
-        return "'" + value
-    return value
-
-
 def export(request, kind, fmt):
     header, rows = _export_rows(kind, request.user)
-    filename = f"vip-{kind}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(header)
-        writer.writerows([[_safe(v) for v in row] for row in rows])
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = kind
-        sheet.append(header)
-        for row in rows:
-            sheet.append([_safe(v) for v in row])
-        out = io.BytesIO()
-        workbook.save(out)
-        response = HttpResponse(
-            out.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
+    response = tabular.table_response(fmt, f"vip-{kind}", kind, header, rows)
+    if response is None:
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
 
 
 def forbidden_unless(user, perm, obj=None):
     if not user.has_perm(perm, obj):
         raise PermissionDenied
+
+
+PREVIEW_KIND = "vip_climate.commitments"
 
 
 def commitment_import(request):
@@ -322,26 +294,33 @@ def commitment_import(request):
 
     context = {"form": UploadForm()}
     if request.method == "POST" and "token" in request.POST:
-        from django.core import signing
-
         try:
-            count = importers.commit(request.POST["token"], by=request.user)
-        except (signing.BadSignature, KeyError, ValueError):
+            count = tabular.preview_commit(
+                request,
+                PREVIEW_KIND,
+                request.POST["token"],
+                lambda rows: importers.apply(rows, by=request.user),
+            )
+        except (tabular.PreviewExpired, KeyError, UnknownOrganisation):
+            # KeyError/UnknownOrganisation: a commitment or municipality vanished since the preview.
             messages.error(request, _("Forhåndsvisningen er udløbet eller ugyldig. Indlæs filen igen."))
             return redirect("vip_climate:commitment_import")
         messages.success(request, _("%(n)s rækker er indlæst.") % {"n": count})
         return redirect("vip_climate:commitment_matrix")
     if request.method == "POST":
+        tabular.preview_discard(request, PREVIEW_KIND)
         form = UploadForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
             try:
-                rows = importers.validate(importers.read_frame(form.cleaned_data["file"]))
-            except importers.ImportRefused as error:
+                rows = importers.validate(importers.read(form.cleaned_data["file"]))
+            except tabular.ImportRefused as error:
                 form.add_error("file", str(error))
             else:
                 context["rows"] = rows
                 context["has_errors"] = any(r.errors for r in rows)
                 if not context["has_errors"]:
-                    context["token"] = importers.sign(rows)
+                    context["token"] = tabular.preview_store(
+                        request, PREVIEW_KIND, importers.to_session(rows)
+                    )
     return render(request, "vip_climate/commitment_import.html", context)

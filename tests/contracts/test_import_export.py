@@ -1,13 +1,16 @@
 import io
+import time
 from datetime import date
 from decimal import Decimal
 
+import openpyxl
 import pandas as pd
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from contracts.models import Measurement, Target
+from tests import hostile_files
 
 pytestmark = pytest.mark.django_db
 
@@ -201,7 +204,7 @@ def test_an_unknown_export_format_is_404(client, secretariat, contract):
 def test_the_targets_export_as_csv_lists_every_target_with_its_rule_figures(client, board_member, contract):
     client.force_login(board_member)
     response = client.get(reverse("contracts:export", args=[2023, "delmaal.csv"]))
-    frame = pd.read_csv(io.BytesIO(response.content), dtype=str, keep_default_na=False)
+    frame = pd.read_csv(io.BytesIO(response.content), sep=";", dtype=str, keep_default_na=False)
     assert len(frame) == 36
     row = frame[frame["delmål"] == "5.3.1"].iloc[0]
     assert (
@@ -209,3 +212,53 @@ def test_the_targets_export_as_csv_lists_every_target_with_its_rule_figures(clie
         and row["baseline"] == ""
         and row["baseline fra"] == "baseline undersøgelse fra 2021"
     )
+
+
+# --- hostile files ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bomb.xlsx", hostile_files.zip_bomb_xlsx, "fylder for meget udpakket"),
+        ("rows.csv", lambda: hostile_files.million_row_csv(HEADER.strip()), "for mange rækker"),
+        ("utf16.csv", lambda: hostile_files.utf16_csv(HEADER + "2.1.1;2023-01-31;12;;;;;;;\n"), "UTF-16"),
+        ("big.csv", hostile_files.oversized, "for stor"),
+    ],
+)
+def test_hostile_files_are_refused_on_the_page_and_save_nothing(
+    client, erhvervshus_member, contract, name, content, message
+):
+    client.force_login(erhvervshus_member)
+    before = Measurement.objects.count()
+    started = time.perf_counter()
+    response = upload(client, content(), name)
+    assert time.perf_counter() - started < 5
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "token" not in response.context
+    assert Measurement.objects.count() == before
+
+
+def test_formula_cells_are_stored_as_text_and_exported_neutralised(client, erhvervshus_member, contract):
+    client.force_login(erhvervshus_member)
+    content = hostile_files.xlsx(
+        [HEADER.strip().split(";"), ["2.1.1", "2023-01-31", 12, None, None, None, None, None, None, "=1+1"]]
+    )
+    response = upload(client, content, "formler.xlsx")
+    commit(client, response)
+    assert Measurement.objects.get().note == "=1+1"
+    exported = client.get(reverse("contracts:export", args=[2023, "csv"])).content.decode("utf-8-sig")
+    assert exported.splitlines()[1].endswith(";'=1+1")
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("contracts:export", args=[2023, "xlsx"])).content)
+    )
+    note = sheet["målinger"]["J2"]
+    assert note.data_type == "s" and note.value == "'=1+1"
+
+
+def test_a_thousands_dot_is_read_the_danish_way(client, erhvervshus_member, contract):
+    client.force_login(erhvervshus_member)
+    response = upload(client, (HEADER + "2.1.1;2023-01-31;1.776;;;;;;;\n").encode())
+    commit(client, response)
+    assert Measurement.objects.get().value == Decimal(1776)

@@ -1,15 +1,19 @@
 """Import and export of allocation tables: errors reported row by row, nothing saved, exports round-trip."""
 
 import io
+import time
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core import tabular
+from core.tabular import ImportRefused
 from education import importers
 from education.models import Allocation, RealisedIntake
 from education.seed_data import ALLOCATION_TABLE
+from tests import hostile_files
 
 pytestmark = pytest.mark.django_db
 
@@ -67,19 +71,19 @@ def test_a_total_line_that_does_not_match_is_reported(organisations):
         ("f.xlsx", b"not a zip at all", "ikke et Excel-regneark"),
         ("f.xlsx", b"PK\x03\x04garbage", "kunne ikke læses"),
         ("f.csv", b"\x00\x01\x02\xff", "ikke en tekstfil"),
-        ("f.csv", "Kommune;Pladser\nBallerup;1".encode("cp1252") + b"\xe6\xf8", "UTF-8"),
+        ("f.csv", "Kommune;Pladser\nBallerup;1".encode("utf-16"), "UTF-8"),
         ("f.csv", b"Navn;Tal\nBallerup;1", "mangler kolonnen"),
         ("f.csv", b"", "tom"),
     ],
 )
 def test_unreadable_files_are_refused_clearly(organisations, name, content, message):
-    with pytest.raises(importers.ImportFileError, match=message):
+    with pytest.raises(ImportRefused, match=message):
         importers.parse_bytes(name, content)
 
 
 def test_an_oversized_file_is_refused(organisations):
-    big = SimpleUploadedFile("f.csv", b"x" * (importers.MAX_BYTES + 1))
-    with pytest.raises(importers.ImportFileError, match="for stor"):
+    big = SimpleUploadedFile("f.csv", b"x" * (tabular.MAX_BYTES + 1))
+    with pytest.raises(ImportRefused, match="for stor"):
         importers.parse_table(big)
 
 
@@ -108,7 +112,9 @@ def test_a_correct_import_is_previewed_then_committed_as_a_draft(client, secreta
     response = _upload(client, csv_bytes(seed_rows(), total=1776), programme=assistant)
     assert "Importér alle rækker" in response.content.decode()
     assert not Allocation.objects.filter(year=2024).exists()
-    response = client.post(reverse("education:import_commit", args=["fordeling"]))
+    response = client.post(
+        reverse("education:import_commit", args=["fordeling"]), {"token": response.context["token"]}
+    )
     assert response.status_code == 302
     allocation = Allocation.objects.get(year=2024, programme=assistant)
     assert allocation.total == 1776 and allocation.status == Allocation.Status.DRAFT
@@ -129,7 +135,10 @@ def test_intake_import_saves_realised_places(client, secretariat, assistant):
         {"year": 2023, "programme": assistant.pk, "file": SimpleUploadedFile("optag.csv", content)},
     )
     assert response.status_code == 200
-    assert client.post(reverse("education:import_commit", args=["optag"])).status_code == 302
+    token = response.context["token"]
+    assert (
+        client.post(reverse("education:import_commit", args=["optag"]), {"token": token}).status_code == 302
+    )
     assert RealisedIntake.objects.filter(year=2023).count() == 29
 
 
@@ -147,3 +156,49 @@ def test_an_export_reopens_in_the_importer_unchanged(client, board_member, assis
     if fmt == "xlsx":
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
         assert [c.value for c in sheet[1]] == ["Kommune", "Pladser"]
+
+
+def test_a_windows_1252_file_from_danish_excel_reads(organisations):
+    content = csv_bytes(seed_rows(), total="1.776").decode().encode("cp1252")
+    assert "Dragør".encode("cp1252") in content
+    result = importers.parse_bytes("f.csv", content)
+    assert result.ok, (result.errors, [r.errors for r in result.rows])
+    assert {r.name for r in result.rows} >= {"Brøndby", "Dragør", "Tårnby"} and result.total == 1776
+
+
+# --- hostile files ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bomb.xlsx", hostile_files.zip_bomb_xlsx, "fylder for meget udpakket"),
+        ("rows.csv", lambda: hostile_files.million_row_csv("Kommune;Pladser"), "for mange rækker"),
+        ("utf16.csv", lambda: hostile_files.utf16_csv("Kommune;Pladser\nBallerup;1\n"), "UTF-16"),
+        ("big.csv", hostile_files.oversized, "for stor"),
+    ],
+)
+def test_hostile_files_are_refused_on_the_page_and_save_nothing(
+    client, secretariat, assistant, name, content, message
+):
+    client.force_login(secretariat)
+    before = Allocation.objects.count()
+    started = time.perf_counter()
+    response = _upload(client, content(), name=name, programme=assistant)
+    assert time.perf_counter() - started < 5
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert response.context["token"] is None
+    assert client.post(reverse("education:import_commit", args=["fordeling"])).status_code == 302
+    assert Allocation.objects.count() == before
+
+
+def test_formula_cells_are_text_never_evaluated(client, secretariat, assistant):
+    client.force_login(secretariat)
+    rows = [["Kommune", "Pladser"]] + [[n, v] for n, v in seed_rows()]
+    rows[1][1] = "=440+2"  # København's 442 as a formula
+    response = _upload(client, hostile_files.xlsx(rows), name="formel.xlsx", programme=assistant)
+    html = response.content.decode()
+    assert "«=440+2» er ikke et tal" in html and "Intet er gemt" in html
+    assert response.context["token"] is None
+    assert not Allocation.objects.filter(year=2024).exists()

@@ -345,7 +345,7 @@ def _key_upload(organisations, *, value=lambda m: 1, name="noegle.csv", xlsx=Fal
     municipalities = sorted((m for m in organisations.values() if m.is_municipality), key=lambda m: m.name)
     rows = [(m.name, value(m)) for m in municipalities]
     if xlsx:
-        content = importers.to_xlsx(importers.table_frame(rows, value_label="Nøgle", with_total=False))
+        content = importers.export_bytes("xlsx", rows, value_label="Nøgle", with_total=False)
         return SimpleUploadedFile("noegle.xlsx", content)
     lines = ["Kommune;Nøgle"] + [f"{n};{v}" for n, v in rows]
     return SimpleUploadedFile(name, "\n".join(lines).encode())

@@ -143,3 +143,15 @@ def test_a_price_year_is_written_as_a_year(client, board_member, infra):
     assert ";7.000;7.000;2024;Vejdirektoratet" in rows
     html = client.get("/infrastructure/projekter/ring-5-syd/").content.decode()
     assert "<td>2024</td>" in html
+
+
+def test_a_formula_in_a_source_is_exported_neutralised_and_numbers_stay_numbers(client, board_member, infra):
+    part = infra["ring-5-syd"].parts.get()
+    CostEstimate.objects.create(part=part, low=7000, high=7500, price_year=2024, source="=cmd|' /C calc'!A0")
+    client.force_login(board_member)
+    rows = client.get("/infrastructure/?format=csv").content.decode("utf-8-sig")
+    assert ";7.000;7.500;2024;'=cmd|' /C calc'!A0" in rows
+    sheet = load_workbook(io.BytesIO(client.get("/infrastructure/?format=xlsx").content)).active
+    ring5 = next(r for r in sheet.iter_rows() if r[0].value == "Ring 5 Syd" and r[9].value)
+    assert ring5[9].data_type == "s" and ring5[9].value == "'=cmd|' /C calc'!A0"
+    assert ring5[6].data_type == "n" and ring5[6].value == 7000

@@ -1,8 +1,14 @@
+import csv
+import io
+import time
+
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core.models import Organisation
+from tests import hostile_files
 from vip_climate.models import Commitment, MunicipalityCommitment
 from vip_climate.services import commitment_entry_save
 
@@ -108,3 +114,76 @@ def test_only_the_secretariat_imports(client, albertslund_member, board_member):
         client.force_login(user)
         assert client.get(URL).status_code == 403
         assert client.post(URL, {"token": "x"}).status_code == 403
+
+
+# --- hostile files ------------------------------------------------------------------------------------
+
+HEADER = "forpligtelse;kommune;status;dato;dokumentation;bemærkning"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bomb.xlsx", hostile_files.zip_bomb_xlsx, "fylder for meget udpakket"),
+        ("rows.csv", lambda: hostile_files.million_row_csv(HEADER), "for mange rækker"),
+        (
+            "utf16.csv",
+            lambda: hostile_files.utf16_csv(HEADER + "\nbioaffald-2022;Gentofte;Opfyldt;;;\n"),
+            "UTF-16",
+        ),
+        ("big.csv", hostile_files.oversized, "for stor"),
+    ],
+)
+def test_hostile_files_are_refused_on_the_page_and_save_nothing(
+    client, secretariat, entries, name, content, message
+):
+    client.force_login(secretariat)
+    before = MunicipalityCommitment.objects.count()
+    started = time.perf_counter()
+    response = upload(client, name, content())
+    assert time.perf_counter() - started < 5
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "token" not in response.context
+    assert MunicipalityCommitment.objects.count() == before
+
+
+def test_formula_cells_are_stored_as_text_and_exported_neutralised(client, secretariat, vip):
+    client.force_login(secretariat)
+    content = hostile_files.xlsx(
+        [
+            HEADER.split(";"),
+            ["bioaffald-2022", "Gentofte", "Opfyldt", None, None, '=HYPERLINK("http://x","klik")'],
+        ]
+    )
+    preview = upload(client, "formel.xlsx", content)
+    assert client.post(URL, {"token": preview.context["token"]}).status_code == 302
+    assert MunicipalityCommitment.objects.get().note == '=HYPERLINK("http://x","klik")'
+    exported = client.get(reverse("vip_climate:export", args=["forpligtelser", "csv"])).content.decode(
+        "utf-8-sig"
+    )
+    assert list(csv.reader(io.StringIO(exported), delimiter=";"))[1][-1] == '\'=HYPERLINK("http://x","klik")'
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("vip_climate:export", args=["forpligtelser", "xlsx"])).content)
+    ).active
+    note = sheet["G2"]
+    assert note.data_type == "s" and note.value == '\'=HYPERLINK("http://x","klik")'
+
+
+def test_a_token_is_used_once(client, secretariat, vip):
+    client.force_login(secretariat)
+    preview = upload(client, "f.csv", (HEADER + "\nbioaffald-2022;Gentofte;Opfyldt;;;\n").encode())
+    token = preview.context["token"]
+    assert client.post(URL, {"token": token}).status_code == 302
+    MunicipalityCommitment.objects.all().delete()
+    assert client.post(URL, {"token": token}).status_code == 302
+    assert not MunicipalityCommitment.objects.exists()
+
+
+def test_a_commitment_removed_after_the_preview_gives_a_message_not_a_500(client, secretariat, vip):
+    client.force_login(secretariat)
+    preview = upload(client, "f.csv", (HEADER + "\nbioaffald-2022;Gentofte;Opfyldt;;;\n").encode())
+    Commitment.objects.filter(code="bioaffald-2022").delete()
+    response = client.post(URL, {"token": preview.context["token"]}, follow=True)
+    assert "udløbet eller ugyldig" in response.content.decode()
+    assert not MunicipalityCommitment.objects.exists()
