@@ -1,18 +1,8 @@
-"""How this area shows on the home page and on organisation pages (see core/areas.py)."""
+"""How this area shows on the home page and on organisation pages; its area object (area.py) delegates here."""
 
 from django.db.models import Count, Max, Sum
-from django.utils.translation import gettext_lazy as _
-
-from core.areas import Area
 
 from .models import Contract, GoalStatus, Measurement, Status
-
-AREA = Area(
-    app="contracts",
-    title=_("Resultatkontrakt"),
-    description=_("Resultatkontrakten med Erhvervshus Hovedstaden: mål, delmål og målopfyldelse."),
-    url_name="contracts:index",
-)
 
 ATTENTION = (Status.NOT_MET, Status.OVERDUE, Status.AT_RISK)
 
