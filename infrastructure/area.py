@@ -13,7 +13,7 @@ class InfrastructureArea(BaseArea):
     title = _("Infrastruktur")
     description = _("De 7+3 prioriterede infrastrukturprojekter, anlægsoverslag og pejlemærker.")
     url_name = "infrastructure:index"
-    report_title = _("De 7+3 prioriterede infrastrukturprojekter")
+    report_title = _("Infrastruktur: de 7+3 prioriterede projekter")  # as the section itself is titled
     report_sections = report_sections
 
     def seed(self) -> None:
