@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ContractsConfig(AppConfig):
     name = "contracts"
     verbose_name = _("Resultatkontrakt")
+
+    def ready(self) -> None:
+        from core.areas import registry
+
+        from .area import AREA
+
+        registry.register(AREA)

@@ -25,6 +25,16 @@ class Contract(models.Model):
     year = models.PositiveSmallIntegerField(_("år"), unique=True)
     title = models.CharField(_("titel"), max_length=200)
     parties = models.TextField(_("parter"))
+    counterpart = models.ForeignKey(
+        "core.Organisation",
+        verbose_name=_("erhvervshus"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        limit_choices_to={"kind": "business_hub"},
+        related_name="result_contracts",
+        help_text=_("Erhvervshuset, der er part i kontrakten: dets medlemmer indberetter målingerne."),
+    )
     legal_basis = models.TextField(_("grundlag"), blank=True)
     responsibility = models.TextField(_("ansvar og afrapportering"), blank=True)
     adopted_on = models.DateField(_("vedtaget den"), null=True, blank=True)

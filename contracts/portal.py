@@ -1,18 +1,10 @@
-"""How this area shows on the home page and on organisation pages (see core/areas.py)."""
+"""How this area shows on the home page and on organisation pages; its area object (area.py) delegates here."""
 
 from django.db.models import Count, Max, Sum
-from django.utils.translation import gettext_lazy as _
 
-from core.areas import Area
+from core.models import Organisation
 
 from .models import Contract, GoalStatus, Measurement, Status
-
-AREA = Area(
-    app="contracts",
-    title=_("Resultatkontrakt"),
-    description=_("Resultatkontrakten med Erhvervshus Hovedstaden: mål, delmål og målopfyldelse."),
-    url_name="contracts:index",
-)
 
 ATTENTION = (Status.NOT_MET, Status.OVERDUE, Status.AT_RISK)
 
@@ -44,7 +36,7 @@ def home_tile(user, selection=None) -> dict:
 
 
 def organisation_section(organisation, user) -> dict | None:
-    """Goal 2's guidance in this municipality in the latest contract year (three queries)."""
+    """Goal 2's guidance in this municipality in the latest contract year (four queries)."""
     if not organisation.is_municipality:
         return None
     contract = Contract.objects.order_by("-year").first()
@@ -61,11 +53,14 @@ def organisation_section(organisation, user) -> dict | None:
     )
     overall = in_year.aggregate(total=Sum("value"), municipalities=Count("municipality", distinct=True))
     mine = sum((r["total"] or 0) for r in rows)
-    average = (overall["total"] / 29) if overall["total"] else None
+    # The average over every municipality in the portal, not only those with guidance.
+    municipality_count = Organisation.objects.municipalities().count()
+    average = (overall["total"] / municipality_count) if overall["total"] and municipality_count else None
     return {
         "contract": contract,
         "rows": rows,
         "total": mine,
         "all_total": overall["total"],
         "average": average,
+        "municipality_count": municipality_count,
     }

@@ -2,13 +2,20 @@
 
 import rules
 
+from core.models import Organisation
 from core.rules import is_secretariat
 
 
 @rules.predicate
 def is_erhvervshus_member(user) -> bool:
+    """A member of a business hub that is party to a result contract (it reports the measurements)."""
     organisation = getattr(user, "organisation", None) if getattr(user, "organisation_id", None) else None
-    return organisation is not None and organisation.name == "Erhvervshus Hovedstaden"
+    if organisation is None or organisation.kind != Organisation.Kind.BUSINESS_HUB:
+        return False
+    cached = getattr(user, "_kkr_contract_counterpart", None)
+    if cached is None:
+        cached = user._kkr_contract_counterpart = organisation.result_contracts.exists()
+    return cached
 
 
 # The contract is a public agreement adopted by KKR: every logged-in user may read it.

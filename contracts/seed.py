@@ -8,8 +8,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from core.models import Organisation
+
 from .models import Contract, Goal, Target
-from .seed_data import CONTRACT, GOALS
+from .seed_data import CONTRACT, COUNTERPART, GOALS
 
 TARGET_FIELDS = (
     "text",
@@ -39,9 +41,13 @@ def _target_values(data: dict, position: int) -> dict:
 
 
 def load() -> Contract:
+    counterpart = Organisation.by_name(COUNTERPART)
     contract = Contract.objects.filter(year=CONTRACT["year"]).first()
     if contract is None:
-        contract = Contract.objects.create(**CONTRACT)
+        contract = Contract.objects.create(counterpart=counterpart, **CONTRACT)
+    elif contract.counterpart_id is None:
+        contract.counterpart = counterpart
+        contract.save(update_fields=["counterpart"])
     existing_goals = {g.number: g for g in contract.goals.all()}
     existing_targets = {(t.goal_id, t.code): t for t in Target.objects.filter(goal__contract=contract)}
     position = 0

@@ -10,6 +10,9 @@ Target tuples are dicts with the Target fields; "parts" holds the parts of a tar
 
 from datetime import date
 
+# The business hub that is party to the contract (its members report the measurements).
+COUNTERPART = "Erhvervshus Hovedstaden"
+
 CONTRACT = {
     "year": 2023,
     "title": "Resultatkontrakt 2023 mellem KKR Hovedstaden og Erhvervshus Hovedstaden",

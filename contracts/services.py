@@ -197,6 +197,7 @@ def contract_copy(*, contract: Contract, year: int, by=None) -> Contract:
             year=year,
             title=contract.title.replace(str(contract.year), str(year)),
             parties=contract.parties,
+            counterpart=contract.counterpart,
             legal_basis=contract.legal_basis,
             responsibility=contract.responsibility,
             status=Contract.Status.DRAFT,

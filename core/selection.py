@@ -6,7 +6,7 @@ newest year in which any area has data, so the board lands on figures rather tha
 
 from dataclasses import dataclass
 
-from .areas import area_modules
+from .areas import registry
 from .models import ReportingPeriod
 
 
@@ -22,14 +22,8 @@ class Selection:
 
 
 def _defaults() -> tuple[ReportingPeriod, int]:
-    rounds, years = [], []
-    for module in area_modules():
-        if hasattr(module, "latest_round_with_data"):
-            rounds.append(module.latest_round_with_data())
-        if hasattr(module, "latest_year_with_data"):
-            years.append(module.latest_year_with_data())
-    rounds = [r for r in rounds if r is not None]
-    years = [y for y in years if y is not None]
+    rounds = [r for r in (area.latest_round_with_data() for area in registry) if r is not None]
+    years = [y for y in (area.latest_year_with_data() for area in registry) if y is not None]
     round_ = max(rounds, key=lambda r: r.deadline) if rounds else ReportingPeriod.current_round()
     return round_, max(years) if years else round_.year
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .areas import area_modules
+from .areas import registry
 from .models import Organisation
 from .selection import choices, selection_from
 
@@ -25,9 +25,7 @@ def landing(request):
 
 def home(request):
     selection = selection_from(request.GET)
-    tiles = []
-    for module in area_modules():
-        tiles.append({"area": module.AREA, **module.home_tile(request.user, selection)})
+    tiles = [{"area": area, **area.home_tile(request.user, selection)} for area in registry]
     rounds, years = choices()
     return render(
         request,
@@ -61,10 +59,10 @@ def organisation_list(request):
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     sections = []
-    for module in area_modules():
-        context = module.organisation_section(organisation, request.user)
+    for area in registry:
+        context = area.organisation_section(organisation, request.user)
         if context is not None:
-            sections.append({"area": module.AREA, **context})
+            sections.append({"area": area, **context})
     return render(
         request,
         "core/organisation_detail.html",

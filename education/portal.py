@@ -1,17 +1,6 @@
-"""How this area shows on the home page and on organisation pages (see core/areas.py)."""
-
-from django.utils.translation import gettext_lazy as _
-
-from core.areas import Area
+"""How this area shows on the home page and on organisation pages; its area object (area.py) delegates here."""
 
 from .models import Allocation, AllocationRow, LocalStrategy, RealisedIntake
-
-AREA = Area(
-    app="education",
-    title=_("Uddannelse"),
-    description=_("Fordeling af SOSU-praktikpladser over de 29 kommuner og den fælles uddannelsesstrategi."),
-    url_name="education:index",
-)
 
 
 def latest_year_with_data() -> int | None:

@@ -359,7 +359,16 @@ class FollowUpReport(WorkflowReport):
         return self.lead
 
 
+class MobilityAnalysisQuerySet(models.QuerySet):
+    def joint_analysis(self):
+        """The capital area's joint mobility analysis (København and the Region), the one the infrastructure
+        pages show; the source knows it by Københavns Kommune's budget note number."""
+        return self.filter(code=MobilityAnalysis.JOINT_ANALYSIS_CODE)
+
+
 class MobilityAnalysis(models.Model):
+    JOINT_ANALYSIS_CODE = "TM274"
+
     code = models.CharField(_("nummer"), max_length=20, unique=True)
     title = models.CharField(_("titel"), max_length=200)
     purpose = models.TextField(_("formål"))
@@ -369,6 +378,8 @@ class MobilityAnalysis(models.Model):
     price_basis = models.CharField(_("beløb i"), max_length=60)
     financing = models.TextField(_("finansiering"), blank=True)
     history = HistoricalRecords()
+
+    objects = MobilityAnalysisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mobilitetsanalyse")

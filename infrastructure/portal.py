@@ -1,19 +1,9 @@
-"""How this area shows on the home page and on organisation pages (see core/areas.py)."""
+"""How this area shows on the home page and on organisation pages; its area object (area.py) delegates here."""
 
 from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
-
-from core.areas import Area
 
 from .models import FollowUpReport, Project
 from .selectors import overview
-
-AREA = Area(
-    app="infrastructure",
-    title=_("Infrastruktur"),
-    description=_("De 7+3 prioriterede infrastrukturprojekter, anlægsoverslag og pejlemærker."),
-    url_name="infrastructure:index",
-)
 
 
 def home_tile(user, selection=None) -> dict:

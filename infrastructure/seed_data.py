@@ -10,12 +10,13 @@ Amounts are in million DKK.
 
 from decimal import Decimal
 
+# The texts the pages show verbatim (the caveat under the list, the plan note, the budget years) live in
+# source_texts.py; they are part of the seed all the same.
+from .source_texts import BUDGET_YEARS, ESTIMATE_CAVEAT, PLAN_NOTE  # noqa: F401
+
 D = Decimal
 
-# The caveat printed under the list in the leaflet.
-ESTIMATE_CAVEAT = "Tallene er estimater, som løbende kvalificeres af igangværende undersøgelser."
 LEAFLET_TITLE = "Hovedstadsområdets fælles infrastrukturprioriteter"
-PLAN_NOTE = "Herunder er 8 ud af 10 af KKR Hovedstadens 7 + 3 VIP infrastrukturprojekter afspejlet i planen."
 
 # Each project: slug, name (the map label), group, mode, description (the leaflet's list line without the
 # price), municipalities named in that text, parts: (part name, low, high, the verbatim price text) with
@@ -247,7 +248,6 @@ BUDGET_LINES = [
     ("Juridisk bistand", "construction", {2023: D("25")}),
     ("Intern projektledelse", "service", {2023: D("680"), 2024: D("680")}),
 ]
-BUDGET_YEARS = [2023, 2024, 2025, 2026]
 
 # The totals the seed prints ("Udgifter i alt 1.705 1.680 0 0 3.385"; Tabel 2's "Anlægsudgifter i alt
 # ... 2.025" and "Serviceudgifter i alt ... 1.360"): used only by the tests to check the computed totals.

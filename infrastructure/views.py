@@ -16,9 +16,9 @@ from . import services
 from .charts import estimate_chart
 from .forms import AssessmentForm, EstimateForm, FollowUpForm, FollowUpStartForm, ProjectForm
 from .models import Assessment, FollowUpReport, MobilityAnalysis, Project, SubCriterion
-from .seed_data import BUDGET_YEARS, ESTIMATE_CAVEAT, PLAN_NOTE
 from .selectors import matrix as matrix_selector
 from .selectors import overview
+from .source_texts import BUDGET_YEARS, ESTIMATE_CAVEAT, PLAN_NOTE
 
 
 def _overview_table(rows):
@@ -316,7 +316,7 @@ def matrix(request):
 
 def mobility_analysis(request):
     require_perm(request.user, "infrastructure.view_project")
-    analysis = get_object_or_404(MobilityAnalysis.objects.prefetch_related("budget_lines"), code="TM274")
+    analysis = get_object_or_404(MobilityAnalysis.objects.joint_analysis().prefetch_related("budget_lines"))
     return render(
         request,
         "infrastructure/mobility_analysis.html",

@@ -1,16 +1,7 @@
-"""The Celery beat schedule. Each area adds its periodic tasks here (one entry each)."""
-
-from celery.schedules import crontab
+"""The Celery beat entries that belong to no area. Each area declares its own in its area object
+(`beat_schedule`, see core/areas.py); registering the area adds them to settings.CELERY_BEAT_SCHEDULE."""
 
 BEAT_SCHEDULE: dict = {
-    "contracts-nightly-snapshots": {
-        "task": "contracts.compute_all_snapshots",
-        "schedule": crontab(hour=2, minute=15),
-    },
-    "vip-climate-reminders": {
-        "task": "vip_climate.tasks.send_vip_reminders",
-        "schedule": crontab(hour=7, minute=0),
-    },
     "reports-requeue-stuck-jobs": {
         "task": "reports.tasks.requeue_stuck_report_jobs",
         "schedule": 300.0,

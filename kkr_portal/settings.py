@@ -199,7 +199,7 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-# Each area app may add beat entries; they are collected here so the schedule lives in settings.
+# Entries that belong to no area; each area adds its own when it registers (core/areas.py).
 from kkr_portal.beat import BEAT_SCHEDULE  # noqa: E402
 
 CELERY_BEAT_SCHEDULE.update(BEAT_SCHEDULE)

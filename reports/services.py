@@ -71,12 +71,9 @@ def resolve_parameters(kind: str, code: str, *, today=None) -> tuple[str, Report
             )
         if period.year > today.year:
             raise ReportParameterError(_("Året %(year)s er ikke begyndt endnu.") % {"year": period.year})
-        module = sections.area_modules().get(sections.ANNUAL_REQUIRED_APP)
-        if module is not None and module.annual_section(period.year) is None:
-            raise ReportParameterError(
-                _("Der er ingen resultatkontrakt for %(year)s, så der er ingen årsrapport at danne.")
-                % {"year": period.year}
-            )
+        refusal = sections.annual_report_refusal(period.year)
+        if refusal is not None:
+            raise ReportParameterError(refusal)
     return resolved_kind, period
 
 

@@ -1,20 +1,11 @@
-"""How this area shows on the home page and on organisation pages (see core/areas.py)."""
+"""How this area shows on the home page and on organisation pages; its area object (area.py) delegates here."""
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from core.areas import Area
 from core.models import ReportingPeriod
 from core.workflow import ReportState
 
 from .models import MunicipalityCommitment, Participation, Project, StatusReport
-
-AREA = Area(
-    app="vip_climate",
-    title=_("Klima-VIP-projekter"),
-    description=_("De syv fælles klimaprojekter og den halvårlige status fra tovholderne."),
-    url_name="vip_climate:index",
-)
 
 
 def latest_round_with_data() -> ReportingPeriod | None:

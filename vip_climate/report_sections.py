@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 from core.charts import Bar, horizontal_bars
 from core.models import ReportingPeriod
 
-from . import seed_data
 from .models import Participation, Project, StatusReport
 from .selectors import bullet_blocks, lead_label, report_changes
+from .source_texts import HALF_YEARLY_INTRO
 
 
 def _projects():
@@ -118,7 +118,7 @@ def half_yearly_context(period) -> dict:
     return {
         "title": _("Halvårlig status for klima-VIP-projekterne · %(label)s") % {"label": period.label},
         "period": period,
-        "intro": seed_data.HALF_YEARLY_INTRO,
+        "intro": HALF_YEARLY_INTRO,
         "rows": rows,
         "missing": [row["project"] for row in rows if row["report"] is None],
     }

@@ -9,6 +9,9 @@ The table of leads was an image and is missing from the text: only VIP 2's lead 
 from datetime import date
 from decimal import Decimal as D
 
+# The half-yearly status's opening text is shown verbatim in the PDF; it lives in source_texts.py.
+from .source_texts import HALF_YEARLY_INTRO  # noqa: F401
+
 ROUND = (2022, "autumn")  # the «halvvejsstatus» round
 
 PROJECTS = [
@@ -726,10 +729,3 @@ AUTUMN_2022_REPORTS = {
         ],
     },
 }
-
-# The governance text that opens the half-yearly status (for the PDF body).
-HALF_YEARLY_INTRO = [
-    "KKR Hovedstaden besluttede i juni 2019 at se på yderligere tværkommunale initiativer, der kan sætte fart på den grønne omstilling i hovedstadsområdets 29 kommuner. På den baggrund blev det i 2020 besluttet at arbejde med 7 konkrete VIP- Klimaprojekter.",
-    "For hvert projekt er udpeget en eller flere tovholder-kommuner/Region H, som bakkes op af Gate 21.",
-    "Rapporteringen sker halvårligt i marts/april og oktober/november samt ved slutningen af projektperioden.",
-]

@@ -3,7 +3,8 @@
 import difflib
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.models import Organisation, ReportingPeriod
@@ -133,6 +134,13 @@ def visible_reports_of_project(project, user):
         )
     )
     return [r for r in reports if user.has_perm("core.view_report", r)]
+
+
+def rounds_since_the_projects_began(today: date):
+    """The rounds that have begun by `today`, from the first VIP project's start year (no report is older)."""
+    first_year = Subquery(Project.objects.order_by("start_year").values("start_year")[:1])
+    # Without projects every round that has begun (Coalesce: no start year compares as 0).
+    return ReportingPeriod.objects.rounds().filter(starts__lte=today, year__gte=Coalesce(first_year, 0))
 
 
 def startable_rounds(project, user, today=None):

@@ -7,7 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from core.models import ReportingPeriod, User
 from core.workflow import ReportState
@@ -69,6 +70,53 @@ def commitment_entry_save(*, commitment, organisation, status, date=None, eviden
 
 LEAD_WINDOW = timedelta(days=14)
 OVERDUE_WINDOW = timedelta(days=7)
+# Addresses that are no user (the secretariat's mailbox) get the portal's own language, Danish.
+DEFAULT_MAIL_LANGUAGE = "da"
+
+
+def _language_of(user) -> str:
+    """The recipient's language: the user's own if the user model has one, else Danish."""
+    return getattr(user, "language", "") or DEFAULT_MAIL_LANGUAGE
+
+
+def _emails_by_language(users) -> dict[str, list[str]]:
+    by_language: dict[str, list[str]] = {}
+    for user in users:
+        by_language.setdefault(_language_of(user), []).append(user.email)
+    return {language: sorted(emails) for language, emails in sorted(by_language.items())}
+
+
+def _lead_reminder(project, period) -> tuple[str, str]:
+    """Subject and body in the active language."""
+    values = {
+        "number": project.number,
+        "title": project.title,
+        "round": period.label,
+        "deadline": f"{period.deadline:%d.%m.%Y}",
+    }
+    subject = _("Påmindelse: status for VIP %(number)s (%(round)s) senest %(deadline)s") % values
+    body = (
+        _(
+            "Kære tovholder for VIP %(number)s: %(title)s.\n\n"
+            "Statusrapporten for %(round)s er endnu ikke indsendt. Fristen er %(deadline)s. "
+            "Udfyld og indsend den i KKR-portalen under Klima-VIP-projekter."
+        )
+        % values
+    )
+    return subject, body
+
+
+def _missing_reports_notice(period, missing) -> tuple[str, str]:
+    """Subject and body in the active language: the projects whose report is missing after the deadline."""
+    lines = []
+    for project in missing:
+        leads = ", ".join(o.name for o in project.leads_on(period.deadline)) or _("tovholder mangler")
+        lines.append(f"- VIP {project.number}: {project.title} ({leads})")
+    subject = _("Manglende VIP-statusrapporter for %(round)s") % {"round": period.label}
+    intro = _("Fristen %(deadline)s er overskredet. Disse rapporter er ikke indsendt:") % {
+        "deadline": f"{period.deadline:%d.%m.%Y}"
+    }
+    return subject, intro + "\n\n" + "\n".join(lines)
 
 
 def _open_reports(period):
@@ -111,21 +159,15 @@ def reminders_send(*, today=None) -> dict:
     for period in rounds.filter(deadline__gte=today, deadline__lte=today + LEAD_WINDOW):
         for project in _open_reports(period):
             for lead in project.leads_on(period.deadline):
-                emails = sorted(
-                    User.objects.filter(organisation=lead, is_active=True)
-                    .exclude(email="")
-                    .values_list("email", flat=True)
-                )
+                users = User.objects.filter(organisation=lead, is_active=True).exclude(email="")
+                by_language = _emails_by_language(users)
+                emails = sorted(email for group in by_language.values() for email in group)
                 if not emails or not _log_once(ReminderLog.Kind.LEAD_DUE, period, project, today, emails):
                     continue
-                send_mail(
-                    f"Påmindelse: status for VIP {project.number} ({period.label}) senest {period.deadline:%d.%m.%Y}",
-                    f"Kære tovholder for VIP {project.number}: {project.title}.\n\n"
-                    f"Statusrapporten for {period.label} er endnu ikke indsendt. Fristen er "
-                    f"{period.deadline:%d.%m.%Y}. Udfyld og indsend den i KKR-portalen under Klima-VIP-projekter.",
-                    None,
-                    emails,
-                )
+                for language, recipients in by_language.items():
+                    with translation.override(language):
+                        subject, body = _lead_reminder(project, period)
+                    send_mail(subject, body, None, recipients)
                 sent["lead"] += 1
     for period in rounds.filter(deadline__lt=today, deadline__gte=today - OVERDUE_WINDOW):
         missing = _open_reports(period)
@@ -134,16 +176,8 @@ def reminders_send(*, today=None) -> dict:
         recipient = [settings.SECRETARIAT_EMAIL]
         if not _log_once(ReminderLog.Kind.SECRETARIAT_OVERDUE, period, None, today, recipient):
             continue
-        lines = []
-        for project in missing:
-            leads = ", ".join(o.name for o in project.leads_on(period.deadline)) or "tovholder mangler"
-            lines.append(f"- VIP {project.number}: {project.title} ({leads})")
-        send_mail(
-            f"Manglende VIP-statusrapporter for {period.label}",
-            f"Fristen {period.deadline:%d.%m.%Y} er overskredet. Disse rapporter er ikke indsendt:\n\n"
-            + "\n".join(lines),
-            None,
-            recipient,
-        )
+        with translation.override(DEFAULT_MAIL_LANGUAGE):
+            subject, body = _missing_reports_notice(period, missing)
+        send_mail(subject, body, None, recipient)
         sent["secretariat"] += 1
     return sent

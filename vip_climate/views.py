@@ -163,7 +163,7 @@ def round_page(request, period=None):
     if not current.is_round:
         raise Http404
     rows = selectors.round_matrix(current)
-    rounds = ReportingPeriod.objects.rounds().filter(year__gte=2020, starts__lte=timezone.localdate())
+    rounds = selectors.rounds_since_the_projects_began(timezone.localdate())
     return render(
         request,
         "vip_climate/round.html",

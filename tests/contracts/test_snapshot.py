@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 
 from contracts import services, tasks
+from contracts.area import BEAT_SCHEDULE
 from contracts.models import FulfilmentSnapshot, GoalStatus, Measurement, Target, TargetStatus
-from kkr_portal.beat import BEAT_SCHEDULE
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 
 from core.models import Organisation
 from education import portal, report_sections, services
+from education.area import AREA
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def test_the_home_tile_shows_allocated_and_realised_places(
     assert tile["year"] == 2023 and tile["below_count"] == 1
     figures = {p["programme"].slug: (p["allocated"], p["realised"]) for p in tile["programmes"]}
     assert figures == {"social-og-sundhedshjaelper": (849, None), "social-og-sundhedsassistent": (1776, 80)}
-    html = render_to_string("education/_home_tile.html", {"tile": {**tile, "area": portal.AREA}})
+    html = render_to_string("education/_home_tile.html", {"tile": {**tile, "area": AREA}})
     assert "1.776" in html and "1 kommune under sin fordeling" in html
 
 

@@ -1,16 +1,18 @@
-"""Fixtures for the reports tests: fake area sections (the real areas live on other branches)."""
+"""Fixtures for the reports tests: fake areas in the area registry, so a report's layout is tested apart
+from the real areas' data."""
 
 import re
 import shutil
 import subprocess
 import zlib
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from reports import sections
+from core.areas import BaseArea, registry
 
 HERE = Path(__file__).resolve().parent
 REPORT_DAY = date(2026, 11, 26)
@@ -53,22 +55,55 @@ def make_modules(*, lead_ids=(), rows=60, contract_year=None):
     return modules
 
 
+class FakeArea(BaseArea):
+    """An area with the given report sections; for a real area's app, that area's titles and report roles."""
+
+    url_name = "home"  # the navigation links every area
+
+    def __init__(self, app: str, report_sections=None, real: BaseArea | None = None) -> None:
+        self.app = app
+        self.report_sections = report_sections
+        if real is not None:
+            self.title, self.url_name = real.title, real.url_name
+            self.report_title = real.report_title
+            self.half_yearly_report = real.half_yearly_report
+            self.annual_report_refusal = real.annual_report_refusal
+
+    def lead_organisation_ids(self) -> set[int]:
+        function = getattr(self.report_sections, "lead_organisation_ids", None)
+        return set(function()) if function else set()
+
+
+def areas_from(modules: dict, real: dict | None = None) -> list[FakeArea]:
+    """{app: report sections or None} as areas, in that order; `real`: {app: area} (default: registered)."""
+    real = {area.app: area for area in registry} if real is None else real
+    return [FakeArea(app, module, real.get(app)) for app, module in modules.items()]
+
+
+def areas_without_report_data() -> list[FakeArea]:
+    """The registered areas, none of them with report sections."""
+    return [FakeArea(area.app, None, area) for area in registry]
+
+
 @pytest.fixture
-def fake_areas(monkeypatch, test_templates):
-    """Install fake area modules; returns a function to change them (e.g. which organisations lead)."""
+def fake_areas(test_templates):
+    """Install fake areas; returns a function to change them (e.g. which organisations lead)."""
+    real = {area.app: area for area in registry}
+    with ExitStack() as stack:
 
-    def install(**kwargs):
-        modules = make_modules(**kwargs)
-        monkeypatch.setattr(sections, "area_modules", lambda: modules)
-        return modules
+        def install(**kwargs):
+            modules = make_modules(**kwargs)
+            stack.enter_context(registry.replaced_by(areas_from(modules, real)))
+            return modules
 
-    install()
-    return install
+        install()
+        yield install
 
 
 @pytest.fixture
-def no_areas(monkeypatch):
-    monkeypatch.setattr(sections, "area_modules", lambda: dict.fromkeys(sections.AREA_TITLES))
+def no_areas():
+    with registry.replaced_by(areas_without_report_data()):
+        yield
 
 
 def pdf_text(pdf: bytes, tmp_path: Path, layout: bool = False) -> str:

@@ -125,11 +125,13 @@ def test_an_svg_chart_becomes_a_tagged_figure_with_its_title_as_alternative_text
 
 
 def test_the_half_yearly_report_includes_the_vip_body_when_the_area_offers_it(
-    autumn_2022, monkeypatch, test_templates, tmp_path
+    autumn_2022, test_templates, tmp_path
 ):
     from types import SimpleNamespace
 
-    from reports import sections
+    from core.areas import registry
+
+    from .conftest import areas_from
 
     seen = []
 
@@ -138,8 +140,8 @@ def test_the_half_yearly_report_includes_the_vip_body_when_the_area_offers_it(
         return {"title": "Klima-VIP: status pr. projekt", "round": period.label}
 
     modules = {"vip_climate": SimpleNamespace(half_yearly_context=half_yearly_context)}
-    monkeypatch.setattr(sections, "area_modules", lambda: modules)
-    result = services.render_report(ReportJob.Kind.HALF_YEARLY, autumn_2022, today=REPORT_DAY)
+    with registry.replaced_by(areas_from(modules)):
+        result = services.render_report(ReportJob.Kind.HALF_YEARLY, autumn_2022, today=REPORT_DAY)
     pages = pdf_text(result.pdf, tmp_path, layout=True).split("\f")
     assert seen == [autumn_2022]
     page = int(re.search(r"Klima-VIP: status pr. projekt \.+ (\d+)", pages[1]).group(1))

@@ -3,9 +3,12 @@
 import pytest
 from django.urls import reverse
 
+from core.areas import registry
 from core.models import ReportingPeriod
-from reports import sections, services
+from reports import services
 from reports.models import ReportJob
+
+from .conftest import areas_without_report_data
 
 pytestmark = pytest.mark.django_db
 
@@ -16,12 +19,11 @@ def autumn_2022(organisations):
 
 
 @pytest.fixture
-def done_job(autumn_2022, board_member, monkeypatch):
+def done_job(autumn_2022, board_member):
     job, _ = services.report_job_request(
         kind=ReportJob.Kind.HALF_YEARLY, period=autumn_2022, by=board_member, queue=False
     )
-    with monkeypatch.context() as patch:  # render without area data; other fixtures may install fakes
-        patch.setattr(sections, "area_modules", lambda: dict.fromkeys(sections.AREA_TITLES))
+    with registry.replaced_by(areas_without_report_data()):  # without area data; other fixtures may fake it
         services.report_job_run(job_id=job.pk)
     job.refresh_from_db()
     return job

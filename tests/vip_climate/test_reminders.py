@@ -90,3 +90,22 @@ def test_the_real_worker_sends_each_reminder_once(
     assert send_vip_reminders.delay(day).get(timeout=60) == {"lead": 0, "secretariat": 0}
     log = ReminderLog.objects.get()
     assert log.recipients == albertslund_member.email and log.project == vip[2]
+
+
+def test_reminders_are_written_in_the_recipients_language_not_the_callers(
+    vip, vip2_spring_draft, spring_2023, albertslund_member, secretariat
+):
+    """The users have no language of their own, so the mails are Danish even from an English request."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        reminders_send(today=spring_2023.deadline - timedelta(days=14))
+        report_submit(report=vip2_spring_draft, by=albertslund_member)
+        reminders_send(today=spring_2023.deadline + timedelta(days=1))
+        assert translation.get_language() == "en"
+    lead, secretariat_notice = mail.outbox
+    assert lead.subject.startswith("Påmindelse: status for VIP 2 (Forår 2023) senest ")
+    assert "Statusrapporten for Forår 2023 er endnu ikke indsendt." in lead.body
+    assert secretariat_notice.subject == "Manglende VIP-statusrapporter for Forår 2023"
+    assert "er overskredet. Disse rapporter er ikke indsendt:" in secretariat_notice.body
+    assert "tovholder mangler" in secretariat_notice.body

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import ReportingPeriod
-from vip_climate.models import MunicipalityCommitment, StatusReport
+from vip_climate.models import MunicipalityCommitment, Project, StatusReport
 
 pytestmark = pytest.mark.django_db
 
@@ -386,3 +386,14 @@ def test_home_tile_and_organisation_section_have_a_fixed_query_budget(
         section = portal.organisation_section(albertslund_member.organisation, albertslund_member)
     assert {p.project.number for p in section["participations"]} == {2, 4, 6, 7}
     assert [r.period.label for r in section["reports"]] == ["Forår 2023", "Efterår 2022"]
+
+
+def test_the_round_page_offers_the_rounds_from_the_first_projects_start_year(client, secretariat, vip):
+    Project.objects.update(start_year=2022)
+    client.force_login(secretariat)
+    url = reverse("vip_climate:round_period", args=["2022-autumn"])
+    years = {period.year for period in client.get(url).context["rounds"]}
+    assert min(years) == 2022 and 2023 in years
+    Project.objects.filter(number=1).update(start_year=2021)
+    years = {period.year for period in client.get(url).context["rounds"]}
+    assert min(years) == 2021

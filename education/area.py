@@ -1,0 +1,33 @@
+"""SOSU education as a portal area (see core/areas.py); portal.py and report_sections.py do the work."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.areas import BaseArea
+
+from . import portal, report_sections
+
+
+class EducationArea(BaseArea):
+    app = "education"
+    title = _("Uddannelse")
+    description = _("Fordeling af SOSU-praktikpladser over kommunerne og den fælles uddannelsesstrategi.")
+    url_name = "education:index"
+    report_title = _("SOSU-dimensioneringen")
+    report_sections = report_sections
+
+    def seed(self) -> None:
+        from .seed import load
+
+        load()
+
+    def home_tile(self, user, selection=None) -> dict:
+        return portal.home_tile(user, selection)
+
+    def organisation_section(self, organisation, user) -> dict | None:
+        return portal.organisation_section(organisation, user)
+
+    def latest_year_with_data(self) -> int | None:
+        return portal.latest_year_with_data()
+
+
+AREA = EducationArea()

@@ -1,0 +1,46 @@
+"""The climate VIP projects as a portal area (see core/areas.py); portal.py and report_sections.py do the work."""
+
+from celery.schedules import crontab
+from django.utils.translation import gettext_lazy as _
+
+from core.areas import BaseArea
+
+from . import portal, report_sections
+
+BEAT_SCHEDULE = {
+    "vip-climate-reminders": {
+        "task": "vip_climate.tasks.send_vip_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
+
+
+class VipClimateArea(BaseArea):
+    app = "vip_climate"
+    title = _("Klima-VIP-projekter")
+    description = _("De syv fælles klimaprojekter og den halvårlige status fra tovholderne.")
+    url_name = "vip_climate:index"
+    report_title = _("Klima-VIP-projekterne")
+    report_sections = report_sections
+    half_yearly_report = True
+    beat_schedule = BEAT_SCHEDULE
+
+    def seed(self) -> None:
+        from .seed import load
+
+        load()
+
+    def home_tile(self, user, selection=None) -> dict:
+        return portal.home_tile(user, selection)
+
+    def organisation_section(self, organisation, user) -> dict | None:
+        return portal.organisation_section(organisation, user)
+
+    def lead_organisation_ids(self) -> set[int]:
+        return report_sections.lead_organisation_ids()
+
+    def latest_round_with_data(self):
+        return portal.latest_round_with_data()
+
+
+AREA = VipClimateArea()
