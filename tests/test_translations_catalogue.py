@@ -1,0 +1,105 @@
+"""The committed English catalogue is complete: every message translated, none fuzzy, none missing.
+
+`makemessages` is run on a copy of the sources, so the check sees what it would extract today without
+touching the working tree's catalogue.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.po_file import messages
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = Path("locale/en/LC_MESSAGES/django.po")
+# The same command `make messages` runs.
+MAKEMESSAGES = [
+    "makemessages",
+    "-l",
+    "en",
+    "--no-obsolete",
+    "--add-location=file",
+    "--ignore=.venv",
+    "--ignore=static",
+    "--ignore=tests",
+    "--ignore=benchmarks",
+    "--ignore=var",
+]
+NOT_SOURCES = shutil.ignore_patterns(
+    ".venv", ".git", "var", "static", "staticfiles", "docs", "__pycache__", ".*_cache", "*.mo"
+)
+
+
+def _describe(entry) -> str:
+    return f"{entry.msgctxt} | {entry.msgid}" if entry.msgctxt else entry.msgid
+
+
+def test_every_message_is_translated_and_none_is_fuzzy():
+    entries = messages(ROOT / CATALOGUE)
+    assert len(entries) > 500  # the parser read the catalogue, not an empty file
+    assert [_describe(e) for e in entries if not e.translated] == []
+    assert [_describe(e) for e in entries if e.fuzzy] == []
+
+
+@pytest.fixture
+def extracted_catalogue(tmp_path) -> Path:
+    """The catalogue as `makemessages` leaves it, run on a copy of today's sources."""
+    if not shutil.which("xgettext") or not shutil.which("msgmerge"):
+        pytest.skip("makemessages needs GNU gettext: apt-get install gettext")
+    copy = tmp_path / "src"
+    shutil.copytree(ROOT, copy, ignore=NOT_SOURCES, symlinks=True)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *MAKEMESSAGES],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return copy / CATALOGUE
+
+
+def test_the_catalogue_holds_exactly_what_makemessages_extracts(extracted_catalogue):
+    committed = {e.key: e for e in messages(ROOT / CATALOGUE)}
+    extracted = {e.key: e for e in messages(extracted_catalogue)}
+    missing = sorted(_describe(extracted[k]) for k in extracted.keys() - committed.keys())
+    stale = sorted(_describe(committed[k]) for k in committed.keys() - extracted.keys())
+    assert missing == [], "run `make messages` and translate the new entries in " + str(CATALOGUE)
+    assert stale == [], "run `make messages`: these are no longer in the sources"
+    # A plural's second form belongs to the message too.
+    changed = sorted(
+        _describe(e)
+        for k, e in extracted.items()
+        if k in committed and e.msgid_plural != committed[k].msgid_plural
+    )
+    assert changed == []
+
+
+def test_the_reader_sees_fuzzy_untranslated_plural_and_context_entries(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+        '#, fuzzy, python-format\nmsgid "Mål %(n)s"\nmsgstr "Goal %(n)s"\n\n'
+        'msgid "tom"\nmsgstr ""\n\n'
+        'msgctxt "target value"\nmsgid "mål"\nmsgstr "target value"\n\n'
+        'msgid "én kommune"\nmsgid_plural "%(n)s kommuner"\nmsgstr[0] "one municipality"\nmsgstr[1] ""\n\n'
+        'msgid ""\n"lang "\n"tekst"\nmsgstr ""\n"long "\n"text"\n\n'
+        '#~ msgid "gammel"\n#~ msgstr "old"\n',
+        encoding="utf-8",
+    )
+    entries = {e.key: e for e in messages(po)}
+    assert list(entries) == [
+        (None, "Mål %(n)s"),
+        (None, "tom"),
+        ("target value", "mål"),
+        (None, "én kommune"),
+        (None, "lang tekst"),
+    ]
+    assert entries[(None, "Mål %(n)s")].fuzzy and entries[(None, "Mål %(n)s")].translated
+    assert not entries[(None, "tom")].translated
+    assert entries[("target value", "mål")].translated
+    assert not entries[(None, "én kommune")].translated  # its plural form is empty
+    assert entries[(None, "lang tekst")].msgstrs == ["long text"]
