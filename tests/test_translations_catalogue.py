@@ -10,8 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.template import Context, Template
+from django.utils import translation
 
+from contracts.models import Goal, Target
+from education.models import GuidingMark
+from infrastructure.models import Criterion, VisionAim
 from tests.po_file import messages
+from vip_climate.models import ProjectTarget
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = Path("locale/en/LC_MESSAGES/django.po")
@@ -103,3 +109,33 @@ def test_the_reader_sees_fuzzy_untranslated_plural_and_context_entries(tmp_path)
     assert entries[("target value", "mål")].translated
     assert not entries[(None, "én kommune")].translated  # its plural form is empty
     assert entries[(None, "lang tekst")].msgstrs == ["long text"]
+
+
+@pytest.mark.parametrize(
+    ("label", "english"),
+    [
+        (lambda: Goal._meta.verbose_name, "goal"),
+        (lambda: Goal._meta.verbose_name_plural, "goals"),
+        (lambda: Target._meta.get_field("threshold").verbose_name, "target value"),
+        (lambda: ProjectTarget._meta.get_field("target_value").verbose_name, "target value"),
+        (lambda: VisionAim._meta.get_field("text").verbose_name, "aim"),
+        (lambda: Criterion._meta.verbose_name, "guiding criterion"),
+        (lambda: Criterion._meta.verbose_name_plural, "guiding criteria"),
+        (lambda: GuidingMark._meta.verbose_name, "guiding mark"),
+        (lambda: GuidingMark._meta.verbose_name_plural, "guiding marks"),
+    ],
+)
+def test_one_danish_word_keeps_its_meanings_apart_in_english(label, english):
+    """ "mål" and "pejlemærke" each mean two things; their contexts give each its own English word."""
+    with translation.override("en"):
+        assert str(label()) == english
+    with translation.override("da"):
+        assert str(label()) in ("mål", "pejlemærke", "pejlemærker")
+
+
+def test_the_templates_say_goal_or_target_value_by_context():
+    source = '{% load i18n %}{% translate "Mål" context "contract goal" %}/{% translate "Mål" context "target value" %}'
+    with translation.override("en"):
+        assert Template(source).render(Context()) == "Goal/Target value"
+    with translation.override("da"):
+        assert Template(source).render(Context()) == "Mål/Mål"
