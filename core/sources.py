@@ -20,9 +20,7 @@ class SourcedModel(models.Model):
         _("kildehenvisning"),
         max_length=300,
         blank=True,
-        help_text=_(
-            "Dokument og afsnit i kildematerialet, som oplysningen bygger på; tom for egne indtastninger."
-        ),
+        help_text=_("Dokument og afsnit i kildematerialet, som oplysningen bygger på; tom for egne indtastninger."),
     )
 
     class Meta:
