@@ -7,6 +7,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY . .
 RUN pip install --no-cache-dir . && \
+    python manage.py compilemessages --locale=en && \
     DJANGO_DEBUG=0 SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py collectstatic --noinput
 ENV DJANGO_DEBUG=0 PYTHONUNBUFFERED=1
 EXPOSE 8000

@@ -49,7 +49,7 @@ SYNTHETIC_TEMPLATE = """{% load kkr %}<section>
 {{ chart }}
 <table><caption>{{ title }}: rækker</caption>
 <thead><tr><th scope="col">Navn</th><th scope="col">Status</th><th scope="col" class="num">Værdi</th><th scope="col">Kilde</th></tr></thead>
-<tbody>{% for row in rows %}<tr><td>{{ row.name }}</td><td>{{ row.status }}</td><td class="num">{{ row.value|dk_number }}</td><td>{{ row.source }}</td></tr>{% endfor %}</tbody>
+<tbody>{% for row in rows %}<tr><td>{{ row.name }}</td><td>{{ row.status }}</td><td class="num">{{ row.value|number }}</td><td>{{ row.source }}</td></tr>{% endfor %}</tbody>
 </table></section>"""
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import LocalizedForm, LocalizedModelForm
 from core.models import Organisation
+from core.widgets import YearInput
 
 from .models import Measurement, Target
 
@@ -130,7 +131,7 @@ class ImportForm(LocalizedForm):
 
 
 class CopyForm(LocalizedForm):
-    year = forms.IntegerField(label=_("Nyt år"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Nyt år"), min_value=2000, max_value=2100, widget=YearInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

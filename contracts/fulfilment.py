@@ -1,7 +1,8 @@
 """The fulfilment rules, as pure functions: no database, no clock. The snapshot task feeds them rows.
 
 Every target kind has one rule. Each returns a `Result` with a status, a progress (0–100 % from the
-baseline, or zero, to the target) and a Danish sentence saying how the figure came about. `describe()`
+baseline, or zero, to the target) and a Danish sentence saying how the figure came about (its figures and
+dates in the active language's format: the snapshot, which stores the sentences, computes in Danish). `describe()`
 says in words, for the target page, how a target of that kind is computed ("hvordan beregnes det?").
 
 Statuses: met (opfyldt), on track (på vej), at risk (i risiko), not met (ikke opfyldt), awaiting data
@@ -15,9 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from core.formatting import danish_date, number
+from core.formatting import number
 
 MET = "met"
 ON_TRACK = "on_track"
@@ -151,11 +153,11 @@ def judge(spec: Spec, meets: bool, progress: Decimal | None, as_of: date) -> str
 def no_data(spec: Spec, as_of: date, what: str = "ingen målinger") -> Result:
     if spec.expected_on and as_of > spec.expected_on:
         return Result(
-            OVERDUE, None, f"{what.capitalize()}, og data var ventet senest {danish_date(spec.expected_on)}."
+            OVERDUE, None, f"{what.capitalize()}, og data var ventet senest {date_format(spec.expected_on)}."
         )
     if spec.expected_on:
         return Result(
-            AWAITING, None, f"{what.capitalize()} endnu; data ventes senest {danish_date(spec.expected_on)}."
+            AWAITING, None, f"{what.capitalize()} endnu; data ventes senest {date_format(spec.expected_on)}."
         )
     return Result(AWAITING, None, f"{what.capitalize()} endnu; kontrakten angiver ingen dato for data.")
 
@@ -327,7 +329,7 @@ def rule_milestone(spec: Spec, points, as_of: date) -> Result:
     else:
         status, progress = judge(spec, False, Decimal(0), as_of), Decimal(0)
     explanation = (
-        f"Seneste statusmelding ({danish_date(point.measured_on)}): {MILESTONE_WORDS.get(state, state)}: "
+        f"Seneste statusmelding ({date_format(point.measured_on)}): {MILESTONE_WORDS.get(state, state)}: "
         f"{STATUS_WORDS[status]}."
     )
     return _result(status, progress, explanation, None, [point])
@@ -441,7 +443,7 @@ def describe(spec: Spec) -> str:
     word = {"at_most": _("højst"), "more_than": _("mere end")}.get(spec.comparison, _("mindst"))
     when = (
         _("Før %(date)s er et delmål uden data «afventer data»; derefter er data «udeblevet».")
-        % {"date": danish_date(spec.expected_on)}
+        % {"date": date_format(spec.expected_on)}
         if spec.expected_on
         else _("Kontrakten angiver ingen dato for data, så et delmål uden data «afventer data».")
     )
@@ -507,7 +509,7 @@ def describe(spec: Spec) -> str:
     pace = _(
         " Er målet ikke nået, er delmålet «på vej», hvis fremdriften mindst svarer til den andel af perioden "
         "(1. januar til %(end)s), der er gået, ellers «i risiko»; efter periodens slutning «ikke opfyldt»."
-    ) % {"end": danish_date(spec.period_end)}
+    ) % {"end": date_format(spec.period_end)}
     if spec.kind in ("milestone",) or (spec.kind == "parts" and spec.parts_rule != "sum"):
         pace = ""
     return f"{text}{pace} {when}"

@@ -9,6 +9,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -89,8 +90,8 @@ class Goal(models.Model):
     class Meta:
         ordering = ["contract", "number"]
         constraints = [models.UniqueConstraint(fields=["contract", "number"], name="unique_goal_number")]
-        verbose_name = _("mål")
-        verbose_name_plural = _("mål")
+        verbose_name = pgettext_lazy("contract goal", "mål")
+        verbose_name_plural = pgettext_lazy("contract goals", "mål")
 
     def __str__(self) -> str:
         return f"Mål {self.number} – {self.title}"
@@ -170,7 +171,9 @@ class Target(models.Model):
     comparison = models.CharField(
         _("sammenligning"), max_length=10, choices=Comparison.choices, default=Comparison.AT_LEAST
     )
-    threshold = models.DecimalField(_("mål"), max_digits=12, decimal_places=2, null=True, blank=True)
+    threshold = models.DecimalField(
+        pgettext_lazy("target value", "mål"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     baseline_value = models.DecimalField(
         _("baseline"), max_digits=12, decimal_places=2, null=True, blank=True
     )

@@ -1,6 +1,7 @@
 """The contract's section of the annual report, read from the stored snapshot (fixed number of queries)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core import charts
 
@@ -28,7 +29,11 @@ def annual_section(year: int) -> dict | None:
     goals = [{"status": gs, "goal": gs.goal, "targets": by_goal.get(gs.goal_id, [])} for gs in goal_statuses]
     chart = charts.horizontal_bars(
         [
-            charts.Bar(f"Mål {gs.goal.number}", gs.progress, "" if gs.progress is not None else "ingen data")
+            charts.Bar(
+                pgettext("contract goal", "Mål %(number)s") % {"number": gs.goal.number},
+                gs.progress,
+                "" if gs.progress is not None else _("ingen data"),
+            )
             for gs in goal_statuses
         ],
         title=_("Fremdrift pr. mål i resultatkontrakten %(year)s") % {"year": year},

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import fulfilment
 from .models import Contract, FulfilmentSnapshot, Goal, GoalStatus, Measurement, Target, TargetStatus
@@ -83,6 +83,13 @@ def snapshot_compute(*, contract_id: int, as_of: date | None = None) -> Fulfilme
 
     Idempotent: a second run for the same contract and date replaces that snapshot's rows.
     """
+    # The explanations are stored Danish sentences: their figures and dates are Danish too, whatever
+    # language the request or worker that triggers the run has active.
+    with translation.override("da"):
+        return _snapshot_compute(contract_id=contract_id, as_of=as_of)
+
+
+def _snapshot_compute(*, contract_id: int, as_of: date | None) -> FulfilmentSnapshot:
     as_of = as_of or timezone.localdate()
     contract = Contract.objects.get(pk=contract_id)
     targets, specs = contract_specs(contract)

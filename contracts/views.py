@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from core import charts, tabular
@@ -43,7 +44,11 @@ def contract_detail(request, year: int):
         )
     goals = [gs.goal for gs in goal_statuses] or list(contract.goals.order_by("number"))
     bars = [
-        charts.Bar(f"Mål {gs.goal.number}", gs.progress, "" if gs.progress is not None else _("ingen data"))
+        charts.Bar(
+            pgettext("contract goal", "Mål %(number)s") % {"number": gs.goal.number},
+            gs.progress,
+            "" if gs.progress is not None else _("ingen data"),
+        )
         for gs in goal_statuses
     ]
     chart = (

@@ -9,8 +9,10 @@ from itertools import count
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from .formatting import number
+from .formatting import percent as percent_text
 
 _ids = count(1)
 
@@ -49,7 +51,7 @@ def horizontal_bars(
             f'font-size="12">{label}</text>'
         )
         if bar.value is None:
-            text = escape(bar.note or "mangler")
+            text = escape(bar.note or _("mangler"))
             rows.append(
                 f'<text x="{label_width}" y="{y + row_height * 0.7:.1f}" font-size="12" '
                 f'font-style="italic">{text}</text>'
@@ -80,11 +82,11 @@ def progress_bar(percent: float | None, *, label: str, width: int = 200, height:
     """A 0–100 % progress bar with the figure written beside it; None says 'ingen data'."""
     chart_id = f"progress-{next(_ids)}"
     if percent is None:
-        text = "ingen data"
+        text = _("ingen data")
         filled = 0.0
     else:
         clamped = max(0.0, min(100.0, float(percent)))
-        text = f"{number(clamped)} %"
+        text = percent_text(clamped)
         filled = clamped / 100 * width
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width + 70} {height}" '

@@ -1,57 +1,46 @@
-"""Danish formats: "1.776", "2,9 mia. kr.", "980 mio. kr.", "26. november 2026"."""
+"""The portal's own number formats on top of Django's localisation.
 
-from datetime import date
+Plain numbers and dates come from Django in the active language (`formats.number_format`,
+`formats.date_format`, the `date` filter): "1.776" and "26. november 2026" in Danish, "1,776" and
+"Nov. 26, 2026" in English. What is ours: the dash for a missing figure, percentages, and amounts in
+million DKK written as the source documents write them ("980 mio. kr.", "2,9 mia. kr.").
+"""
+
 from decimal import Decimal
 
 from django.utils import formats
+from django.utils.translation import gettext as _
 
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+MISSING = "–"
 
 
 def number(value, decimals: int = 0) -> str:
-    """Thousands with a dot, decimals with a comma, independent of the active language."""
+    """A figure rounded to `decimals` places in the active language's format; a dash when missing."""
     if value is None:
-        return "–"
-    text = f"{Decimal(value):,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return MISSING
+    # Django's number_format cuts surplus decimals off; round them first, as the figures were rounded before.
+    rounded = Decimal(value).quantize(Decimal(1).scaleb(-decimals))
+    return formats.number_format(rounded, decimals)
 
 
 def _trim(text: str) -> str:
-    return text.rstrip("0").rstrip(",") if "," in text else text
+    """'2,900' → '2,9', '1,000' → '1' (whichever decimal separator the language uses)."""
+    separator = formats.get_format("DECIMAL_SEPARATOR")
+    return text.rstrip("0").removesuffix(separator) if separator in text else text
 
 
 def dkk_millions(amount_millions, *, max_decimals: int = 3) -> str:
     """An amount given in million DKK, shown as the seed writes it: '980 mio. kr.', '2,9 mia. kr.'."""
     if amount_millions is None:
-        return "–"
+        return MISSING
     amount = Decimal(amount_millions)
     if abs(amount) >= 1000:
         return f"{_trim(number(amount / 1000, max_decimals))} mia. kr."
     return f"{_trim(number(amount, max_decimals))} mio. kr."
 
 
-def danish_date(value: date | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
-
-
 def percent(value, decimals: int = 0) -> str:
-    return "–" if value is None else f"{number(value, decimals)} %"
-
-
-def localized(value) -> str:
-    return formats.localize(value, use_l10n=True)
+    """'33 %' in Danish, '33%' in English."""
+    if value is None:
+        return MISSING
+    return _("%(number)s %%") % {"number": number(value, decimals)}

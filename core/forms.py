@@ -1,6 +1,10 @@
 from django import forms
 
 from core.numbers import plain
+from core.widgets import NumberHiddenInput, NumberTextInput
+
+# Widgets that would print "1.776" (or an English "1,776", which the parsing below reads as 1.776).
+_UNGROUPED = {forms.TextInput: NumberTextInput, forms.HiddenInput: NumberHiddenInput}
 
 
 def danish_to_plain(value):
@@ -24,8 +28,10 @@ class LocalizedFormMixin:
                     attrs = {**field.widget.attrs, "inputmode": "decimal"}
                     attrs.pop("step", None)
                     # A text input: browsers' number inputs reject "2,5" before the server sees it.
-                    field.widget = forms.TextInput(attrs=attrs)
-                field.widget.is_localized = True  # shows 2,5 rather than 2.5
+                    field.widget = NumberTextInput(attrs=attrs)
+                elif type(field.widget) in _UNGROUPED:
+                    field.widget = _UNGROUPED[type(field.widget)](attrs=field.widget.attrs)
+                field.widget.is_localized = True  # shows 2,5 rather than 2.5, and never a thousands separator
 
 
 def _danish(to_python):

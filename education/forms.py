@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import LocalizedForm, LocalizedModelForm
 from core.models import Organisation
+from core.widgets import YearInput
 
 from .models import LocalStrategy, Programme
 
@@ -14,7 +15,7 @@ def _programme_field():
 
 
 def _year_field():
-    return forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
+    return forms.IntegerField(label=_("År"), min_value=2000, max_value=2100, widget=YearInput)
 
 
 class MoveForm(LocalizedForm):

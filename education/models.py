@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import Organisation
@@ -212,7 +213,7 @@ class GuidingMark(models.Model):
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="guiding_marks")
     audience = models.CharField(_("for"), max_length=20, choices=Audience.choices)
     order = models.PositiveSmallIntegerField(_("rækkefølge"))
-    text = models.TextField(_("pejlemærke"))
+    text = models.TextField(pgettext_lazy("education guiding mark", "pejlemærke"))
     history = HistoricalRecords()
 
     class Meta:
@@ -220,8 +221,8 @@ class GuidingMark(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["strategy", "audience", "order"], name="unique_guiding_mark")
         ]
-        verbose_name = _("pejlemærke")
-        verbose_name_plural = _("pejlemærker")
+        verbose_name = pgettext_lazy("education guiding mark", "pejlemærke")
+        verbose_name_plural = pgettext_lazy("education guiding mark", "pejlemærker")
 
     def __str__(self) -> str:
         return self.text

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import LocalizedForm, LocalizedModelForm
 from core.models import Organisation
+from core.widgets import YearInput
 from core.workflow_forms import VersionedReportForm
 
 from . import services
@@ -142,7 +143,7 @@ class ProjectForm(LocalizedModelForm):
 
 
 class FollowUpStartForm(LocalizedForm):
-    year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100, widget=YearInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

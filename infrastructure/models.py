@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import Organisation
@@ -221,7 +222,7 @@ class CriterionSet(models.Model):
 class VisionAim(models.Model):
     criterion_set = models.ForeignKey(CriterionSet, on_delete=models.CASCADE, related_name="aims")
     order = models.PositiveSmallIntegerField()
-    text = models.CharField(_("mål"), max_length=300)
+    text = models.CharField(pgettext_lazy("vision aim", "mål"), max_length=300)
     reasons = models.JSONField(_("begrundelser"), default=list)
 
     class Meta:
@@ -235,14 +236,14 @@ class VisionAim(models.Model):
 class Criterion(models.Model):
     criterion_set = models.ForeignKey(CriterionSet, on_delete=models.CASCADE, related_name="criteria")
     number = models.CharField(_("nummer"), max_length=5)
-    title = models.CharField(_("pejlemærke"), max_length=300)
+    title = models.CharField(pgettext_lazy("infrastructure criterion", "pejlemærke"), max_length=300)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["criterion_set", "number"]
         constraints = [models.UniqueConstraint(fields=["criterion_set", "number"], name="unique_criterion")]
-        verbose_name = _("pejlemærke")
-        verbose_name_plural = _("pejlemærker")
+        verbose_name = pgettext_lazy("infrastructure criterion", "pejlemærke")
+        verbose_name_plural = pgettext_lazy("infrastructure criterion", "pejlemærker")
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"

@@ -130,7 +130,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = False  # numbers get separators through core.formatting; years must stay "2023"
+# Figures in templates get the language's thousands separator ("1.776", "1,776"); years and ids are printed
+# with `unlocalize` so they stay "2023".
+USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

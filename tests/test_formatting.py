@@ -2,6 +2,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import formats, translation
 
 from core import formatting
 from core.forms import LocalizedForm
@@ -26,8 +27,60 @@ def test_amounts_are_written_the_danish_way(millions, text):
 def test_numbers_and_dates_are_danish():
     assert formatting.number(1776) == "1.776"
     assert formatting.number(Decimal("1705.5"), 1) == "1.705,5"
-    assert formatting.danish_date(date(2026, 11, 26)) == "26. november 2026"
+    assert formats.date_format(date(2026, 11, 26)) == "26. november 2026"
     assert formatting.percent(Decimal("33")) == "33 %"
+
+
+@pytest.mark.parametrize(
+    ("millions", "text"),
+    [
+        (980, "980 mio. kr."),
+        (2900, "2.9 mia. kr."),
+        (1750, "1.75 mia. kr."),
+        (20900, "20.9 mia. kr."),
+        (None, "–"),
+    ],
+)
+def test_amounts_in_english_keep_the_units_and_take_the_decimal_point(millions, text):
+    with translation.override("en"):
+        assert formatting.dkk_millions(millions) == text
+
+
+def test_numbers_and_dates_are_english_in_english():
+    with translation.override("en"):
+        assert formatting.number(1776) == "1,776"
+        assert formatting.number(Decimal("1705.5"), 1) == "1,705.5"
+        assert formats.date_format(date(2026, 11, 26)) == "Nov. 26, 2026"
+        assert formatting.percent(Decimal("33")) == "33%"
+
+
+def test_numbers_round_to_the_decimals_shown_rather_than_cut_off():
+    assert formatting.number(Decimal("1705.56"), 1) == "1.705,6"
+    assert formatting.number(Decimal("99.96"), 1) == "100,0"
+    assert formatting.number(Decimal("2.5")) == "2"  # half to even, as before
+    assert formatting.number(None) == "–"
+    assert formatting.percent(None) == "–"
+
+
+def test_templates_print_figures_and_dates_in_the_active_language():
+    from django.template import Context, Template
+
+    template = Template(
+        "{% load kkr %}{{ places|number }} · {{ share|percent:1 }} · {{ amount|dkk_millions }} · {{ day|date }}"
+    )
+    context = Context({"places": 1776, "share": Decimal("33.35"), "amount": 2900, "day": date(2026, 11, 26)})
+    assert template.render(context) == "1.776 · 33,4 % · 2,9 mia. kr. · 26. november 2026"
+    with translation.override("en"):
+        assert template.render(context) == "1,776 · 33.4% · 2.9 mia. kr. · Nov. 26, 2026"
+
+
+def test_years_printed_with_unlocalize_keep_no_separator():
+    from django.template import Context, Template
+
+    template = Template("{% load l10n %}{{ year }} / {{ year|unlocalize }}")
+    for language, grouped in (("da", "2.023"), ("en", "2,023")):
+        with translation.override(language):
+            assert template.render(Context({"year": 2023})) == f"{grouped} / 2023"
 
 
 def test_forms_accept_a_decimal_comma_and_a_thousands_dot():
@@ -89,3 +142,37 @@ def test_hidden_number_fields_stay_hidden():
         version = forms.IntegerField(widget=forms.HiddenInput)
 
     assert 'type="hidden"' in str(VersionForm(initial={"version": 3})["version"])
+
+
+@pytest.mark.parametrize(("language", "shown"), [("da", "1776,50"), ("en", "1776.50")])
+def test_number_inputs_show_no_thousands_separator_and_read_back_the_same(language, shown):
+    """Pages group figures; inputs must not: the parsing would read an English "1,776.50" wrongly."""
+    import re
+
+    from django import forms
+
+    class ValueForm(LocalizedForm):
+        value = forms.DecimalField(max_digits=12, decimal_places=2)
+        places = forms.IntegerField()
+        version = forms.IntegerField(widget=forms.HiddenInput)
+
+    with translation.override(language):
+        form = ValueForm(initial={"value": Decimal("1776.50"), "places": 1776, "version": 1000})
+        values = {name: re.search(r'value="([^"]*)"', str(form[name])).group(1) for name in form.fields}
+        assert values == {"value": shown, "places": "1776", "version": "1000"}
+        bound = ValueForm(values)
+        assert bound.is_valid(), bound.errors
+        assert bound.cleaned_data == {"value": Decimal("1776.50"), "places": 1776, "version": 1000}
+
+
+def test_a_year_input_shows_the_year_as_written():
+    from django import forms
+
+    from core.widgets import YearInput
+
+    class YearForm(LocalizedForm):
+        year = forms.IntegerField(widget=YearInput)
+
+    for language in ("da", "en"):
+        with translation.override(language):
+            assert 'value="2024"' in str(YearForm(initial={"year": 2024})["year"])

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import Organisation, ReportingPeriod
@@ -64,7 +65,9 @@ class ProjectTarget(models.Model):
         _("udgangspunkt"), max_digits=14, decimal_places=3, null=True, blank=True
     )
     baseline_year = models.PositiveSmallIntegerField(_("udgangsår"), null=True, blank=True)
-    target_value = models.DecimalField(_("mål"), max_digits=14, decimal_places=3, null=True, blank=True)
+    target_value = models.DecimalField(
+        pgettext_lazy("target value", "mål"), max_digits=14, decimal_places=3, null=True, blank=True
+    )
     target_year = models.PositiveSmallIntegerField(_("målår"), null=True, blank=True)
     unit = models.CharField(_("enhed"), max_length=50, blank=True)
     history = HistoricalRecords()

@@ -1,3 +1,5 @@
+"""Template filters for the portal's figures; dates use Django's own `date` filter."""
+
 from django import template
 
 from core import formatting
@@ -6,20 +8,16 @@ register = template.Library()
 
 
 @register.filter
-def dk_number(value, decimals=0):
+def number(value, decimals=0) -> str:
+    """`{{ places|number }}`, `{{ share|number:2 }}`: the active language's format, '–' when missing."""
     return formatting.number(value, int(decimals))
 
 
 @register.filter
-def dkk_millions(value):
-    return formatting.dkk_millions(value)
-
-
-@register.filter
-def dk_date(value):
-    return formatting.danish_date(value)
-
-
-@register.filter
-def dk_percent(value, decimals=0):
+def percent(value, decimals=0) -> str:
     return formatting.percent(value, int(decimals))
+
+
+@register.filter
+def dkk_millions(value) -> str:
+    return formatting.dkk_millions(value)

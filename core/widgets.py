@@ -1,0 +1,42 @@
+"""Form widgets for the portal's number fields.
+
+Figures in pages carry the language's thousands separator ("1.776", "1,776"); figures in inputs do not:
+LocalizedFormMixin parses the Danish way, and would read an English "1,776" as 1.776.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils import formats, numberformat
+
+
+def ungrouped_number(value) -> str:
+    """A number with the active language's decimal separator and no thousands separator: "1776,5"."""
+    return numberformat.format(value, formats.get_format("DECIMAL_SEPARATOR"), grouping=0, thousand_sep="")
+
+
+class UngroupedNumberMixin:
+    def format_value(self, value):
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            return ungrouped_number(value)
+        return super().format_value(value)
+
+
+class NumberTextInput(UngroupedNumberMixin, forms.TextInput):
+    """A number typed as text: browsers' number inputs reject "2,5" before the server sees it."""
+
+
+class NumberHiddenInput(UngroupedNumberMixin, forms.HiddenInput):
+    """A hidden number (a version): "1000", never "1.000"."""
+
+
+class YearInput(forms.TextInput):
+    """A year shown as typed, "2023": not even localised (the mixin marks every number widget so)."""
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs={"inputmode": "numeric", **(attrs or {})})
+
+    def format_value(self, value) -> str | None:
+        if value is None or value == "":
+            return None
+        return str(value)
