@@ -54,11 +54,17 @@ FOOTNOTE_BROKEN = {
 def occurs(text: str, seed_text) -> bool:  # noqa: F811
     """In the seed, allowing the PDF's line-end hyphenation ("hovedstads- området") inside any word.
 
-    Unlike joining every "x- y" in the seed, this keeps a real hyphen ("mobilitets- og") in the same passage.
+    Unlike joining every "x- y" in the seed, this keeps a real hyphen ("mobilitets- og") in the same passage;
+    a hyphen the text keeps may be followed by the line break too ("EU-midler" printed as "EU- midler").
     """
+
+    def between(a: str, b: str) -> str:
+        if a == "-":
+            return " ?"
+        return "(?:- )?" if a.isalnum() and b.isalnum() else ""
+
     pattern = "".join(
-        re.escape(a) + ("(?:- )?" if a.isalnum() and b.isalnum() else "")
-        for a, b in zip(norm(text), norm(text)[1:] + " ", strict=True)
+        re.escape(a) + between(a, b) for a, b in zip(norm(text), norm(text)[1:] + " ", strict=True)
     )
     return re.search(pattern, seed_text[0]) is not None
 
