@@ -2,8 +2,10 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    AppropriationLine,
     Assessment,
     BudgetLine,
+    ChallengeFigure,
     CostEstimate,
     CostPart,
     Criterion,
@@ -11,6 +13,7 @@ from .models import (
     FollowUpReport,
     MobilityAnalysis,
     Project,
+    SourcePassage,
     SubCriterion,
 )
 
@@ -46,5 +49,14 @@ class FollowUpReportAdmin(SimpleHistoryAdmin):
     readonly_fields = ["state", "version"]
 
 
-for model in (CriterionSet, Criterion, SubCriterion, MobilityAnalysis, BudgetLine):
+for model in (
+    CriterionSet,
+    Criterion,
+    SubCriterion,
+    MobilityAnalysis,
+    BudgetLine,
+    AppropriationLine,
+    ChallengeFigure,
+    SourcePassage,
+):
     admin.site.register(model, SimpleHistoryAdmin)

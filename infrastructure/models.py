@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import Organisation
+from core.sources import SourcedModel
 from core.workflow import WorkflowReport
 
 
@@ -39,7 +40,7 @@ class ProjectQuerySet(models.QuerySet):
         )
 
 
-class Project(models.Model):
+class Project(SourcedModel):
     class Group(models.TextChoices):
         SEVEN = "7", _("De 7")
         PLUS_THREE = "+3", _("De +3")
@@ -56,7 +57,7 @@ class Project(models.Model):
         INCLUDED = "included", _("Med i planen")
         ANALYSIS = "analysis", _("Kun med som analyse")
         NOT_INCLUDED = "not_included", _("Ikke med i planen")
-        UNKNOWN = "unknown", _("Ukendt")
+        UNKNOWN = "unknown", _("Ikke angivet")
 
     name = models.CharField(_("navn"), max_length=200, unique=True)
     slug = models.SlugField(_("kort navn i adresser"), max_length=120, unique=True)
@@ -116,7 +117,7 @@ class Project(models.Model):
         return [part for part, estimate in self.latest_estimates() if estimate is None]
 
 
-class CostPart(models.Model):
+class CostPart(SourcedModel):
     """A part of a project with its own estimate (the Hillerød and the Frederikssund motorway)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="parts")
@@ -141,7 +142,7 @@ class CostPart(models.Model):
         return max(estimates, key=lambda e: e.pk)
 
 
-class CostEstimate(models.Model):
+class CostEstimate(SourcedModel):
     """An estimate in million DKK; a single figure has low == high. New figures are new rows."""
 
     part = models.ForeignKey(CostPart, on_delete=models.CASCADE, related_name="estimates")
@@ -197,13 +198,18 @@ def format_range(low, high) -> str:
     return f"{low_text.removesuffix(' kr.')}–{high_text}"
 
 
-class CriterionSet(models.Model):
+class CriterionSet(SourcedModel):
     """A set of guiding criteria (pejlemærker) with the vision behind it; a new set can be added later."""
 
     name = models.CharField(_("navn"), max_length=200, unique=True)
     vision_intro = models.TextField(_("vision"), blank=True)
     levels_note = models.TextField(_("vurderingsniveauer"), blank=True)
     is_current = models.BooleanField(_("gældende"), default=True)
+    is_proposal = models.BooleanField(
+        _("forslag"),
+        default=False,
+        help_text=_("Kilden fremlægger vision og pejlemærker som forslag, ikke som vedtaget."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -219,7 +225,7 @@ class CriterionSet(models.Model):
         return cls.objects.filter(is_current=True).order_by("pk").first()
 
 
-class VisionAim(models.Model):
+class VisionAim(SourcedModel):
     criterion_set = models.ForeignKey(CriterionSet, on_delete=models.CASCADE, related_name="aims")
     order = models.PositiveSmallIntegerField()
     text = models.CharField(pgettext_lazy("vision aim", "mål"), max_length=300)
@@ -233,7 +239,7 @@ class VisionAim(models.Model):
         return self.text
 
 
-class Criterion(models.Model):
+class Criterion(SourcedModel):
     criterion_set = models.ForeignKey(CriterionSet, on_delete=models.CASCADE, related_name="criteria")
     number = models.CharField(_("nummer"), max_length=5)
     title = models.CharField(pgettext_lazy("infrastructure criterion", "pejlemærke"), max_length=300)
@@ -249,7 +255,7 @@ class Criterion(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class SubCriterion(models.Model):
+class SubCriterion(SourcedModel):
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="sub_criteria")
     code = models.CharField(_("nummer"), max_length=8)
     title = models.CharField(_("underpunkt"), max_length=300)
@@ -367,7 +373,7 @@ class MobilityAnalysisQuerySet(models.QuerySet):
         return self.filter(code=MobilityAnalysis.JOINT_ANALYSIS_CODE)
 
 
-class MobilityAnalysis(models.Model):
+class MobilityAnalysis(SourcedModel):
     JOINT_ANALYSIS_CODE = "TM274"
 
     code = models.CharField(_("nummer"), max_length=20, unique=True)
@@ -421,7 +427,7 @@ class MobilityAnalysis(models.Model):
         }
 
 
-class BudgetLine(models.Model):
+class BudgetLine(SourcedModel):
     class Kind(models.TextChoices):
         CONSTRUCTION = "construction", _("Anlæg")
         SERVICE = "service", _("Service")
@@ -445,3 +451,104 @@ class BudgetLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity} ({self.get_kind_display()}) {self.year}"
+
+
+class AppropriationLine(SourcedModel):
+    """Tabel 2 of the TM274 budget note: the same costs split by committee and appropriation."""
+
+    analysis = models.ForeignKey(
+        MobilityAnalysis, on_delete=models.CASCADE, related_name="appropriation_lines"
+    )
+    activity = models.CharField(_("aktivitet"), max_length=200)
+    committee = models.CharField(_("udvalg"), max_length=20)
+    appropriation = models.CharField(_("bevilling"), max_length=100)
+    kind = models.CharField(_("styringsområde"), max_length=12, choices=BudgetLine.Kind.choices)
+    year = models.PositiveSmallIntegerField(_("år"))
+    amount = models.DecimalField(_("beløb (1.000 kr.)"), max_digits=12, decimal_places=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["analysis", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["analysis", "activity", "committee", "year"], name="unique_appropriation_line"
+            )
+        ]
+        verbose_name = _("bevillingslinje")
+        verbose_name_plural = _("bevillingslinjer")
+
+    def __str__(self) -> str:
+        return f"{self.activity} ({self.committee}) {self.year}"
+
+
+def appropriation_table(analysis: MobilityAnalysis, years: list[int]) -> dict:
+    """Tabel 2's rows per activity and committee, with totals per kind and year: computed, never typed."""
+    rows: dict[tuple[str, str], dict] = {}
+    for line in analysis.appropriation_lines.all():
+        row = rows.setdefault(
+            (line.activity, line.committee),
+            {
+                "activity": line.activity,
+                "committee": line.committee,
+                "appropriation": line.appropriation,
+                "kind": line.kind,
+                "amounts": {},
+            },
+        )
+        row["amounts"][line.year] = line.amount
+    kinds = []
+    for kind, label in BudgetLine.Kind.choices:
+        kind_rows = [r for r in rows.values() if r["kind"] == kind]
+        for r in kind_rows:
+            r["cells"] = [r["amounts"].get(y, Decimal(0)) for y in years]
+            r["total"] = sum(r["cells"], Decimal(0))
+        per_year = [sum((r["cells"][i] for r in kind_rows), Decimal(0)) for i in range(len(years))]
+        kinds.append(
+            {"kind": kind, "label": label, "rows": kind_rows, "per_year": per_year, "total": sum(per_year)}
+        )
+    return {"years": years, "kinds": kinds}
+
+
+class ChallengeFigure(SourcedModel):
+    """A figure of the challenge picture (trips, hours in congestion, ...), with the sentence it stands in."""
+
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), unique=True)
+    figure = models.CharField(_("tal"), max_length=60, help_text=_("Tallet, som kilden skriver det."))
+    quote = models.TextField(_("ordlyd i kilden"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("tal i udfordringsbilledet")
+        verbose_name_plural = _("tal i udfordringsbilledet")
+
+    def __str__(self) -> str:
+        return self.figure
+
+
+class SourcePassage(SourcedModel):
+    """A passage of the source shown as text on the area's pages (verbatim, never edited)."""
+
+    class Topic(models.TextChoices):
+        FOCUS = "focus", _("Fokus frem mod Infrastrukturplan 2035")
+        GOVERNANCE = "governance", _("Organisering af mobilitetsanalysen")
+        TM274 = "tm274", _("Budgetnotat TM274")
+        TASK_COMMITTEE = (
+            "task_committee",
+            _("Region Hovedstadens opgaveudvalg for rejsen med bus, tog og cykler"),
+        )
+
+    topic = models.CharField(_("emne"), max_length=20, choices=Topic.choices)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"))
+    heading = models.CharField(_("overskrift i kilden"), max_length=200, blank=True)
+    text = models.TextField(_("tekst"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["topic", "order"]
+        constraints = [models.UniqueConstraint(fields=["topic", "order"], name="unique_source_passage")]
+        verbose_name = _("tekst fra kilden")
+        verbose_name_plural = _("tekster fra kilden")
+
+    def __str__(self) -> str:
+        return f"{self.get_topic_display()} {self.order}"

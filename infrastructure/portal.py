@@ -1,24 +1,16 @@
 """How this area shows on the home page and on organisation pages; its area object (area.py) delegates here."""
 
-from django.db.models import Count
-
-from .models import FollowUpReport, Project
-from .selectors import overview
+from .models import FollowUpReport
+from .selectors import overview, plan_status_summary
 
 
 def home_tile(user, selection=None) -> dict:
-    """The total estimate of the 7+3, plan status counts, and follow-ups waiting for the secretariat.
+    """The total estimate of the 7+3, what is known of plan status, and follow-ups waiting for the secretariat.
 
     Estimates are not periodic: the latest estimate of each part is shown whatever period is selected.
     """
     data = overview()
-    counts = dict(
-        Project.objects.priorities()
-        .values_list("plan_status")
-        .annotate(n=Count("pk"))
-        .values_list("plan_status", "n")
-    )
-    plan_status = [(label, counts.get(value, 0)) for value, label in Project.PlanStatus.choices]
+    plan_status = plan_status_summary()
     waiting = None
     if user.has_perm("core.view_dashboards") and user.has_perm("infrastructure.manage_projects"):
         waiting = FollowUpReport.objects.filter(state=FollowUpReport.State.SUBMITTED).count()

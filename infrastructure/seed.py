@@ -1,16 +1,17 @@
 """Load the infrastructure part of the seed. Idempotent: a second run writes nothing (no history rows)."""
 
-from core.models import OrganisationLookup
-
 from . import seed_data
 from .models import (
+    AppropriationLine,
     BudgetLine,
+    ChallengeFigure,
     CostEstimate,
     CostPart,
     Criterion,
     CriterionSet,
     MobilityAnalysis,
     Project,
+    SourcePassage,
     SubCriterion,
     VisionAim,
 )
@@ -30,11 +31,19 @@ def _upsert(model, lookup: dict, values: dict):
 
 
 def load() -> None:
-    organisations = OrganisationLookup()
+    _load_projects()
+    _load_criteria()
+    _load_mobility_analysis()
+    _load_texts()
+
+
+def _load_projects() -> None:
+    ref = seed_data.PROJECTS_REF
     for order, item in enumerate(seed_data.PROJECTS, start=1):
         project = Project.objects.filter(slug=item["slug"]).first()
         if project is None:
-            # The secretariat may later set plan status, leads and description: a re-run leaves them.
+            # The secretariat may later set plan status, leads, municipalities and description: a re-run
+            # leaves them. The source names no affected municipality per project, so none is loaded.
             project = Project.objects.create(
                 slug=item["slug"],
                 name=item["name"],
@@ -43,38 +52,88 @@ def load() -> None:
                 description=item["description"],
                 order=order,
                 plan_status=Project.PlanStatus.UNKNOWN,
+                source_ref=ref,
             )
-            project.municipalities.set([organisations.resolve(name) for name in item["municipalities"]])
+        elif not project.source_ref:
+            _upsert(Project, {"pk": project.pk}, {"source_ref": ref})
         for part_order, (part_name, low, high, quote) in enumerate(item["parts"], start=1):
-            part = _upsert(CostPart, {"project": project, "name": part_name}, {"order": part_order})
+            part = _upsert(
+                CostPart, {"project": project, "name": part_name}, {"order": part_order, "source_ref": ref}
+            )
             if low is None:
                 continue  # the seed gives no estimate: store none
-            if not part.estimates.filter(quote=quote).exists():
-                CostEstimate.objects.create(part=part, low=low, high=high, quote=quote)
+            estimate = part.estimates.filter(quote=quote).first()
+            if estimate is None:
+                CostEstimate.objects.create(part=part, low=low, high=high, quote=quote, source_ref=ref)
+            elif not estimate.source_ref:
+                _upsert(CostEstimate, {"pk": estimate.pk}, {"source_ref": ref})
 
+
+def _load_criteria() -> None:
     criterion_set = _upsert(
         CriterionSet,
         {"name": seed_data.CRITERION_SET["name"]},
         {
             "vision_intro": seed_data.CRITERION_SET["vision_intro"],
             "levels_note": seed_data.CRITERION_SET["levels_note"],
+            # Headed "Forslag til vision" and "Forslag til pejlemærker" in the source: not adopted.
+            "is_proposal": True,
+            "source_ref": f"{seed_data.VISION_DOC}, afsnit «Forslag til vision» og «Forslag til pejlemærker»",
         },
     )
     for order, (text, reasons) in enumerate(seed_data.VISION, start=1):
         _upsert(
-            VisionAim, {"criterion_set": criterion_set, "order": order}, {"text": text, "reasons": reasons}
+            VisionAim,
+            {"criterion_set": criterion_set, "order": order},
+            {"text": text, "reasons": reasons, "source_ref": seed_data.VISION_REF},
         )
     for number, title, subs in seed_data.CRITERIA:
-        criterion = _upsert(Criterion, {"criterion_set": criterion_set, "number": number}, {"title": title})
+        criterion = _upsert(
+            Criterion,
+            {"criterion_set": criterion_set, "number": number},
+            {"title": title, "source_ref": seed_data.CRITERIA_REF},
+        )
         for code, sub_title in subs:
-            _upsert(SubCriterion, {"criterion": criterion, "code": code}, {"title": sub_title})
+            _upsert(
+                SubCriterion,
+                {"criterion": criterion, "code": code},
+                {"title": sub_title, "source_ref": seed_data.CRITERIA_REF},
+            )
 
+
+def _load_mobility_analysis() -> None:
     data = dict(seed_data.MOBILITY_ANALYSIS)
-    analysis = _upsert(MobilityAnalysis, {"code": data.pop("code")}, data)
+    analysis = _upsert(
+        MobilityAnalysis, {"code": data.pop("code")}, {**data, "source_ref": seed_data.TM274_REF}
+    )
     for activity, kind, amounts in seed_data.BUDGET_LINES:
         for year, amount in amounts.items():
             _upsert(
                 BudgetLine,
                 {"analysis": analysis, "activity": activity, "kind": kind, "year": year},
-                {"amount": amount},
+                {"amount": amount, "source_ref": seed_data.BUDGET_LINES_REF},
+            )
+    for activity, committee, appropriation, kind, amounts in seed_data.APPROPRIATION_LINES:
+        for year, amount in amounts.items():
+            _upsert(
+                AppropriationLine,
+                {"analysis": analysis, "activity": activity, "committee": committee, "year": year},
+                {
+                    "appropriation": appropriation,
+                    "kind": kind,
+                    "amount": amount,
+                    "source_ref": seed_data.APPROPRIATION_LINES_REF,
+                },
+            )
+
+
+def _load_texts() -> None:
+    for order, (figure, quote, ref) in enumerate(seed_data.CHALLENGE_FIGURES, start=1):
+        _upsert(ChallengeFigure, {"order": order}, {"figure": figure, "quote": quote, "source_ref": ref})
+    for topic, passages in seed_data.PASSAGES.items():
+        for order, (heading, text, ref) in enumerate(passages, start=1):
+            _upsert(
+                SourcePassage,
+                {"topic": topic, "order": order},
+                {"heading": heading, "text": text, "source_ref": ref},
             )

@@ -3,7 +3,10 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Count
+
 from .models import Assessment, Criterion, CriterionSet, Project
+from .source_texts import PLAN_NOTE
 
 
 @dataclass
@@ -71,4 +74,28 @@ def matrix(criterion_number: str | None = None, queryset=None):
         "shown": shown,
         "columns": columns,
         "rows": rows,
+    }
+
+
+def plan_status_summary() -> dict:
+    """What the source says about Infrastrukturplan 2035 (8 of 10, not which), and what the secretariat set.
+
+    The source states the count for the 7+3 as a whole, never per project: a project without a status set
+    by the secretariat is "not stated", which is no bad news and is not counted as "not in the plan".
+    """
+    counts = dict(
+        Project.objects.priorities()
+        .values_list("plan_status")
+        .annotate(n=Count("pk"))
+        .values_list("plan_status", "n")
+    )
+    stated = [
+        (label, counts[value])
+        for value, label in Project.PlanStatus.choices
+        if value != Project.PlanStatus.UNKNOWN and counts.get(value)
+    ]
+    return {
+        "source_note": PLAN_NOTE,
+        "stated": stated,
+        "not_stated": counts.get(Project.PlanStatus.UNKNOWN, 0),
     }

@@ -6,6 +6,7 @@ app_name = "infrastructure"
 urlpatterns = [
     path("", views.index, name="index"),
     path("matrix/", views.matrix, name="matrix"),
+    path("baggrund/", views.background, name="background"),
     path("mobilitetsanalyse/", views.mobility_analysis, name="mobility_analysis"),
     path("projekter/nyt/", views.project_create, name="project_create"),
     path("projekter/<slug:slug>/", views.project_detail, name="project"),

@@ -15,10 +15,19 @@ from core.workflow_views import APPROVE, RETURN, SAVE, SUBMIT, ReportScreens, lo
 from . import services
 from .charts import estimate_chart
 from .forms import AssessmentForm, EstimateForm, FollowUpForm, FollowUpStartForm, ProjectForm
-from .models import Assessment, FollowUpReport, MobilityAnalysis, Project, SubCriterion
+from .models import (
+    Assessment,
+    ChallengeFigure,
+    FollowUpReport,
+    MobilityAnalysis,
+    Project,
+    SourcePassage,
+    SubCriterion,
+    appropriation_table,
+)
 from .selectors import matrix as matrix_selector
-from .selectors import overview
-from .source_texts import BUDGET_YEARS, ESTIMATE_CAVEAT, PLAN_NOTE
+from .selectors import overview, plan_status_summary
+from .source_texts import BUDGET_YEARS, ESTIMATE_CAVEAT, PLAN_NOTE, PLAN_NOTE_REF
 
 
 def _overview_table(rows):
@@ -71,7 +80,8 @@ def index(request):
         "candidates": candidates["rows"],
         "chart": estimate_chart(data["rows"]),
         "caveat": ESTIMATE_CAVEAT,
-        "plan_note": PLAN_NOTE,
+        "plan_status": plan_status_summary(),
+        "plan_source": {"source_ref": PLAN_NOTE_REF},
         "can_manage": request.user.has_perm("infrastructure.manage_projects"),
     }
     return render(request, "infrastructure/index.html", context)
@@ -119,6 +129,8 @@ def project_detail(request, slug):
         "can_assess": request.user.has_perm("infrastructure.assess"),
         "can_follow_up": request.user.has_perm("infrastructure.start_follow_up", project),
         "start_form": FollowUpStartForm(initial={"year": timezone.localdate().year}),
+        "plan_note": PLAN_NOTE,
+        "plan_source": {"source_ref": PLAN_NOTE_REF},
     }
     return render(request, "infrastructure/project_detail.html", context)
 
@@ -316,9 +328,33 @@ def matrix(request):
 
 def mobility_analysis(request):
     require_perm(request.user, "infrastructure.view_project")
-    analysis = get_object_or_404(MobilityAnalysis.objects.joint_analysis().prefetch_related("budget_lines"))
+    analysis = get_object_or_404(
+        MobilityAnalysis.objects.joint_analysis().prefetch_related("budget_lines", "appropriation_lines")
+    )
+    passages = SourcePassage.objects.filter(topic__in=["governance", "tm274"])
     return render(
         request,
         "infrastructure/mobility_analysis.html",
-        {"analysis": analysis, "table": analysis.budget_table(BUDGET_YEARS)},
+        {
+            "analysis": analysis,
+            "table": analysis.budget_table(BUDGET_YEARS),
+            "appropriations": appropriation_table(analysis, BUDGET_YEARS),
+            "governance": [p for p in passages if p.topic == "governance"],
+            "tm274_texts": [p for p in passages if p.topic == "tm274"],
+        },
+    )
+
+
+def background(request):
+    """The challenge picture, the focus towards Infrastrukturplan 2035 and the region's task committee."""
+    require_perm(request.user, "infrastructure.view_project")
+    passages = SourcePassage.objects.filter(topic__in=["focus", "task_committee"])
+    return render(
+        request,
+        "infrastructure/background.html",
+        {
+            "figures": ChallengeFigure.objects.all(),
+            "focus": [p for p in passages if p.topic == "focus"],
+            "task_committee": [p for p in passages if p.topic == "task_committee"],
+        },
     )

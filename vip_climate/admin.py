@@ -7,9 +7,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Commitment,
+    CompendiumTask,
     LeadPeriod,
     MunicipalityCommitment,
     Participation,
+    ProgrammeText,
     Project,
     ProjectTarget,
     StatusReport,
@@ -34,7 +36,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
 
 @admin.register(LeadPeriod)
 class LeadPeriodAdmin(SimpleHistoryAdmin):
-    list_display = ("project", "organisation", "starts", "ends")
+    list_display = ("project", "organisation", "starts", "ends", "precision")
     list_filter = ("project",)
 
 
@@ -58,7 +60,7 @@ class MunicipalityCommitmentAdmin(SimpleHistoryAdmin):
 
 @admin.register(StatusReport)
 class StatusReportAdmin(SimpleHistoryAdmin):
-    list_display = ("project", "period", "state", "version", "updated_at")
+    list_display = ("project", "period", "state", "source_state", "version", "updated_at")
     list_filter = ("state", "period", "project")
 
     def has_add_permission(self, request):
@@ -69,3 +71,15 @@ class StatusReportAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ProgrammeText)
+class ProgrammeTextAdmin(SimpleHistoryAdmin):
+    list_display = ("topic", "order", "heading", "source_ref")
+    list_filter = ("topic",)
+
+
+@admin.register(CompendiumTask)
+class CompendiumTaskAdmin(SimpleHistoryAdmin):
+    list_display = ("project", "order", "text")
+    list_filter = ("project",)

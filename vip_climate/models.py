@@ -7,10 +7,11 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import Organisation, ReportingPeriod
+from core.sources import SourcedModel
 from core.workflow import ReportState, WorkflowReport
 
 
-class Project(models.Model):
+class Project(SourcedModel):
     number = models.PositiveSmallIntegerField(_("nummer"), unique=True)
     title = models.CharField(_("titel"), max_length=200)
     compendium_title = models.CharField(_("titel i kompendiet"), max_length=200, blank=True)
@@ -49,14 +50,33 @@ class Project(models.Model):
         ]
 
     def lead_period_on(self, day) -> "LeadPeriod | None":
-        for p in self.lead_periods.all():
-            if p.starts <= day and (p.ends is None or p.ends >= day):
-                return p
-        return None
+        """The period covering the day; where periods overlap, the later-starting one supersedes.
+
+        (VIP 2 was on stand-by "i 2022" and Albertslund took over "fra november 2022".)
+        """
+        covering = [
+            p for p in self.lead_periods.all() if p.starts <= day and (p.ends is None or p.ends >= day)
+        ]
+        return max(covering, key=lambda p: p.starts, default=None)
 
 
-class ProjectTarget(models.Model):
-    """A target with its numbers, as the compendium states it (text verbatim, figures structured)."""
+class ProjectTarget(SourcedModel):
+    """A target or figure with its numbers in the source's own form (text verbatim, figures structured).
+
+    "Alle kommuner" stays "all" (never a count), "tre til fem" is a range, and a potential or a national
+    target is not labelled as the project's own target.
+    """
+
+    class Kind(models.TextChoices):
+        GOAL = "goal", _("Projektets mål")
+        POTENTIAL = "potential", _("Potentiale")
+        NATIONAL = "national", _("Nationalt mål")
+
+    class Form(models.TextChoices):
+        VALUE = "value", _("Tal")
+        ALL = "all", _("Alle")
+        RANGE = "range", _("Interval")
+        WORDS = "words", _("Ord")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="targets")
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
@@ -70,6 +90,16 @@ class ProjectTarget(models.Model):
     )
     target_year = models.PositiveSmallIntegerField(_("målår"), null=True, blank=True)
     unit = models.CharField(_("enhed"), max_length=50, blank=True)
+    kind = models.CharField(_("art"), max_length=10, choices=Kind.choices, default=Kind.GOAL)
+    form = models.CharField(_("form"), max_length=10, choices=Form.choices, default=Form.VALUE)
+    stated_as = models.CharField(
+        _("som kilden skriver det"),
+        max_length=200,
+        blank=True,
+        help_text=_("Fx «Alle kommuner i hovedstadsregionen»."),
+    )
+    range_low = models.DecimalField(_("fra"), max_digits=14, decimal_places=3, null=True, blank=True)
+    range_high = models.DecimalField(_("til"), max_digits=14, decimal_places=3, null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -82,7 +112,7 @@ class ProjectTarget(models.Model):
         return self.text
 
 
-class Participation(models.Model):
+class Participation(SourcedModel):
     class Role(models.TextChoices):
         PARTICIPANT = "participant", _("Deltager (medlem eller følger)")
         THEME_GROUP = "theme_group", _("Medlem af temagruppe")
@@ -109,8 +139,17 @@ class Participation(models.Model):
         return f"{self.organisation} · VIP {self.project.number}"
 
 
-class LeadPeriod(models.Model):
-    """Who leads a project from when; a period without organisation records that there was no lead."""
+class LeadPeriod(SourcedModel):
+    """Who leads a project from when; a period without organisation records that there was no lead.
+
+    `precision` says how exactly the source dates the period ("i 2022", "fra november 2022"): the dates
+    are shown only to that precision.
+    """
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("Dag")
+        MONTH = "month", _("Måned")
+        YEAR = "year", _("År")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="lead_periods")
     organisation = models.ForeignKey(
@@ -119,6 +158,9 @@ class LeadPeriod(models.Model):
     starts = models.DateField(_("fra"))
     ends = models.DateField(_("til"), null=True, blank=True)
     source = models.TextField(_("kilde"), blank=True, help_text=_("Hvad kilden siger om tovholderen."))
+    precision = models.CharField(
+        _("datoernes præcision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -126,12 +168,30 @@ class LeadPeriod(models.Model):
         verbose_name = _("tovholderperiode")
         verbose_name_plural = _("tovholderperioder")
 
+    @property
+    def period_text(self) -> str:
+        """The period only as exactly as the source gives it: "i 2022", "fra november 2022"."""
+        from django.utils.formats import date_format
+
+        def show(day) -> str:
+            if self.precision == self.Precision.YEAR:
+                return str(day.year)
+            if self.precision == self.Precision.MONTH:
+                return date_format(day, "F Y")
+            return date_format(day, "j. F Y")
+
+        if self.precision == self.Precision.YEAR and self.ends and self.ends.year == self.starts.year:
+            return _("i %(year)s") % {"year": self.starts.year}
+        if self.ends is None:
+            return _("fra %(start)s") % {"start": show(self.starts)}
+        return f"{show(self.starts)}–{show(self.ends)}"
+
     def __str__(self) -> str:
         who = self.organisation.name if self.organisation else "ingen tovholder"
         return f"VIP {self.project.number}: {who} fra {self.starts}"
 
 
-class Commitment(models.Model):
+class Commitment(SourcedModel):
     """A commitment every municipality made, as the compendium states it."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="commitments")
@@ -200,7 +260,7 @@ class StatusReportQuerySet(models.QuerySet):
         return self.select_related("project", "period", "updated_by", "submitted_by", "reviewed_by")
 
 
-class StatusReport(WorkflowReport):
+class StatusReport(WorkflowReport, SourcedModel):
     class Overall(models.TextChoices):
         ON_TRACK = "on_track", _("På rette spor")
         CHALLENGES = "challenges", _("Udfordringer")
@@ -238,6 +298,13 @@ class StatusReport(WorkflowReport):
         help_text=_("Ét punkt pr. linje; start en linje med «-» for et underpunkt."),
     )
 
+    source_state = models.CharField(
+        _("status i kilden"),
+        max_length=100,
+        blank=True,
+        help_text=_("For en rapport indlæst fra kilden: hvad den er, fx «Forelagt KKR 14. december 2022»."),
+    )
+
     objects = StatusReportQuerySet.as_manager()
 
     class Meta:
@@ -260,6 +327,59 @@ class StatusReport(WorkflowReport):
 
     def content(self) -> dict:
         return {field: getattr(self, field) for field in self.CONTENT_FIELDS}
+
+    @property
+    def state_label(self) -> str:
+        """What the report is: a loaded report says what the source says it is, not "Godkendt".
+
+        A loaded round keeps the workflow state APPROVED (final, read-only, the basis of the next round and
+        of the PDFs) but the portal never approved it: it was presented to KKR.
+        """
+        if self.source_state and self.state == ReportState.APPROVED:
+            return self.source_state
+        return str(self.get_state_display())
+
+
+class ProgrammeText(SourcedModel):
+    """A passage of the source about the programme as a whole, shown verbatim on the VIP pages."""
+
+    class Topic(models.TextChoices):
+        GOVERNANCE = "governance", _("Governance-model")
+        MEETING = "meeting", _("Politisk møde 14. december 2022")
+        PURCHASING = "purchasing", _("Eksisterende kommunale indkøbsfællesskaber")
+
+    topic = models.CharField(_("emne"), max_length=12, choices=Topic.choices)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"))
+    heading = models.CharField(_("overskrift"), max_length=200, blank=True)
+    text = models.TextField(_("tekst"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["topic", "order"]
+        constraints = [models.UniqueConstraint(fields=["topic", "order"], name="unique_vip_programme_text")]
+        verbose_name = _("tekst om programmet")
+        verbose_name_plural = _("tekster om programmet")
+
+    def __str__(self) -> str:
+        return f"{self.get_topic_display()} {self.order}"
+
+
+class CompendiumTask(SourcedModel):
+    """A task of the compendium's «Samlet oversigt over opgaver» for one project, verbatim."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="compendium_tasks")
+    order = models.PositiveSmallIntegerField(_("rækkefølge"))
+    text = models.CharField(_("opgave"), max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project__number", "order"]
+        constraints = [models.UniqueConstraint(fields=["project", "order"], name="unique_compendium_task")]
+        verbose_name = _("opgave i kompendiets oversigt")
+        verbose_name_plural = _("opgaver i kompendiets oversigt")
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class ReminderLog(models.Model):

@@ -22,9 +22,11 @@ def home_tile(user, selection=None) -> dict:
         period = selection.round
     else:
         period = ReportingPeriod.objects.rounds().filter(starts__lte=today).order_by("-deadline").first()
-    states = {}
+    states, source_states = {}, {}
     if period:
-        states = dict(StatusReport.objects.filter(period=period).values_list("project_id", "state"))
+        rows = StatusReport.objects.filter(period=period).values_list("project_id", "state", "source_state")
+        states = {project_id: state for project_id, state, _source in rows}
+        source_states = {project_id: source for project_id, _state, source in rows if source}
     without_lead = sum(1 for p in projects if not p.leads_on(today))
     submitted = StatusReport.objects.filter(state=ReportState.SUBMITTED).count()
     own_duties = []
@@ -32,14 +34,22 @@ def home_tile(user, selection=None) -> dict:
         for p in projects:
             if user.organisation_id in {o.pk for o in p.leads_on(period.deadline)}:
                 state = states.get(p.pk, "")
-                own_duties.append(
-                    {"project": p, "state": state, "state_label": ReportState(state).label if state else ""}
-                )
+                label = source_states.get(p.pk) or (ReportState(state).label if state else "")
+                own_duties.append({"project": p, "state": state, "state_label": label})
     return {
         "projects": len(projects),
         "without_lead": without_lead,
         "period": period,
-        "approved": sum(1 for s in states.values() if s == ReportState.APPROVED),
+        # Loaded reports were presented to KKR, not approved in the portal: counted apart, with their words.
+        "approved": sum(
+            1 for pk, s in states.items() if s == ReportState.APPROVED and pk not in source_states
+        ),
+        "from_source": sorted(
+            {
+                (label, sum(1 for v in source_states.values() if v == label))
+                for label in source_states.values()
+            }
+        ),
         "submitted_waiting": submitted,
         "own_duties": own_duties,
     }

@@ -5,8 +5,10 @@ from core.models import OrganisationLookup, ReportingPeriod
 from . import seed_data
 from .models import (
     Commitment,
+    CompendiumTask,
     LeadPeriod,
     Participation,
+    ProgrammeText,
     Project,
     ProjectTarget,
     StatusReport,
@@ -45,6 +47,7 @@ def load() -> None:
         values["actors"] = "\n".join(data["actors"])
         values["participants_text"] = seed_data.PARTICIPANTS_TEXT[data["number"]]
         values["start_year"], values["end_year"] = 2020, 2023
+        values["source_ref"] = _compendium_ref(data)
         project = _upsert(Project, {"number": data["number"]}, values)
         projects[project.number] = project
         for order, target in enumerate(data["targets"], start=1):
@@ -55,6 +58,12 @@ def load() -> None:
                 "target_value": target.get("target_value"),
                 "target_year": target.get("target_year"),
                 "unit": target.get("unit", ""),
+                "kind": target.get("kind", ProjectTarget.Kind.GOAL),
+                "form": target.get("form", ProjectTarget.Form.VALUE),
+                "stated_as": target.get("stated_as", ""),
+                "range_low": target.get("range_low"),
+                "range_high": target.get("range_high"),
+                "source_ref": _target_ref(data, target),
             }
             _upsert(ProjectTarget, {"project": project, "order": order}, target_values)
 
@@ -67,7 +76,7 @@ def load() -> None:
                     "organisation": organisation,
                     "role": Participation.Role.PARTICIPANT,
                 },
-                {"group": ""},
+                {"group": "", "source_ref": f"{seed_data.STATUS_REF}, VIP {number}: Deltagere"},
             )
     for number, (group, names) in seed_data.THEME_GROUPS.items():
         for organisation in _unique(lookup, names):
@@ -78,7 +87,7 @@ def load() -> None:
                     "organisation": organisation,
                     "role": Participation.Role.THEME_GROUP,
                 },
-                {"group": group},
+                {"group": group, "source_ref": f"{seed_data.STATUS_REF}, VIP {number}: {group}"},
             )
 
     for period in seed_data.LEAD_PERIODS:
@@ -86,7 +95,13 @@ def load() -> None:
         _upsert(
             LeadPeriod,
             {"project": projects[period["project"]], "starts": period["starts"]},
-            {"organisation": organisation, "ends": period["ends"], "source": period["source"]},
+            {
+                "organisation": organisation,
+                "ends": period["ends"],
+                "source": period["source"],
+                "precision": period["precision"],
+                "source_ref": f"{seed_data.STATUS_REF}, VIP {period['project']}: Status",
+            },
         )
 
     for data in seed_data.COMMITMENTS:
@@ -98,14 +113,26 @@ def load() -> None:
                 "title": data["title"],
                 "text": data["text"],
                 "due": data["due"],
+                "source_ref": f"{_compendium_ref(_project_data(data['project']))}: Hvad er målet?",
             },
         )
 
     year, half = seed_data.ROUND
     period = ReportingPeriod.get_or_create_for(year, half)
     for number, report in seed_data.AUTUMN_2022_REPORTS.items():
-        if StatusReport.objects.filter(project=projects[number], period=period).exists():
-            continue  # the round's approved text is the record; never overwrite it
+        # The loaded round is final (APPROVED: read-only, the basis of the next round and of the PDFs) but
+        # was presented to KKR, not approved in the portal: source_state says so wherever it is shown.
+        source = {
+            "source_state": seed_data.REPORT_SOURCE_STATE,
+            "source_ref": f"{seed_data.STATUS_REF}, VIP {number}",
+        }
+        existing = StatusReport.objects.filter(project=projects[number], period=period).first()
+        if existing is not None:
+            # The round's text is the record; never overwrite it. A report loaded before the source
+            # state existed (approved by nobody) gets its state and reference.
+            if existing.reviewed_by_id is None and existing.state == StatusReport.State.APPROVED:
+                _upsert(StatusReport, {"pk": existing.pk}, source)
+            continue
         StatusReport.objects.create(
             project=projects[number],
             period=period,
@@ -113,7 +140,39 @@ def load() -> None:
             participants_text=seed_data.PARTICIPANTS_TEXT[number],
             status_text="\n".join(report["status"]),
             perspectives="\n".join(report["perspectives"]),
+            **source,
         )
+
+    for topic, passages in seed_data.PROGRAMME_TEXTS.items():
+        for order, (heading, text, ref) in enumerate(passages, start=1):
+            _upsert(
+                ProgrammeText,
+                {"topic": topic, "order": order},
+                {"heading": heading, "text": text, "source_ref": ref},
+            )
+    for number, tasks in seed_data.COMPENDIUM_TASKS.items():
+        for order, text in enumerate(tasks, start=1):
+            _upsert(
+                CompendiumTask,
+                {"project": projects[number], "order": order},
+                {"text": text, "source_ref": seed_data.TASKS_REF},
+            )
+
+
+def _project_data(number: int) -> dict:
+    return next(p for p in seed_data.PROJECTS if p["number"] == number)
+
+
+def _compendium_ref(data: dict) -> str:
+    return f"{seed_data.COMPENDIUM_REF}, {data['compendium_title'].capitalize()}"
+
+
+def _target_ref(data: dict, target: dict) -> str:
+    if target.get("from_status"):
+        return f"{seed_data.STATUS_REF}, VIP {data['number']}: Fremadrettede opmærksomhedspunkter"
+    if target.get("kind") == ProjectTarget.Kind.POTENTIAL:
+        return f"{_compendium_ref(data)}: Potentialer i hovedstadsregionen"
+    return f"{_compendium_ref(data)}: Hvad er målet?"
 
 
 def _unique(lookup, names):

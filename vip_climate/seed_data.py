@@ -59,21 +59,22 @@ PROJECTS = [
         "targets": [
             {
                 "text": "Alle kommuner i hovedstadsregionen har vedtaget en klima- og energiplan inden udgangen af 2022.",
-                "target_value": D("29"),
+                "form": "all",
+                "stated_as": "Alle kommuner i hovedstadsregionen",
                 "target_year": 2022,
                 "unit": "kommuner",
             },
             {
                 "text": "en fossilfri el- og varmeforsyning i 2035",
-                "target_value": D("100"),
+                "form": "words",
+                "stated_as": "fossilfri",
                 "target_year": 2035,
-                "unit": "% fossilfri",
             },
             {
                 "text": "en fossilfri transportsektor i 2050",
-                "target_value": D("100"),
+                "form": "words",
+                "stated_as": "fossilfri",
                 "target_year": 2050,
-                "unit": "% fossilfri",
             },
         ],
     },
@@ -122,13 +123,15 @@ PROJECTS = [
         "targets": [
             {
                 "text": "Madspild i offentlige køkkener skal halveres inden 2030.",
+                "stated_as": "halveres",
                 "target_value": D("-50"),
                 "target_year": 2030,
                 "unit": "% madspild",
             },
             {
                 "text": "Alle kommuner i hovedstadsregionen indsamler bioaffald fra husholdninger senest i 2022",
-                "target_value": D("29"),
+                "form": "all",
+                "stated_as": "Alle kommuner i hovedstadsregionen",
                 "target_year": 2022,
                 "unit": "kommuner",
             },
@@ -179,12 +182,14 @@ PROJECTS = [
         "targets": [
             {
                 "text": "Mindst 50 procent af regionalt eller kommunalt finansieret transport i hovedstadsregionen er drevet af grønne drivmidler i 2025.",
+                "stated_as": "Mindst 50 procent",
                 "target_value": D("50"),
                 "target_year": 2025,
                 "unit": "% grønne drivmidler",
             },
             {
                 "text": "I 2030 er den transport 100 procent fossilfri.",
+                "stated_as": "100 procent fossilfri",
                 "target_value": D("100"),
                 "target_year": 2030,
                 "unit": "% fossilfri",
@@ -232,15 +237,18 @@ PROJECTS = [
         "targets": [
             {
                 "text": "Alle kommuner har inden udgangen af 2022 besluttet en indkøbspolitik eller indkøbsstrategi, hvori man forpligter sig til at fremme cirkulære indkøb.",
-                "target_value": D("29"),
+                "form": "all",
+                "stated_as": "Alle kommuner",
                 "target_year": 2022,
                 "unit": "kommuner",
             },
             {
                 "text": "Der peges på tre til fem områder, hvor der i forbindelse med kommende kommunale og regionale udbud indarbejdes krav",
-                "baseline_value": D("3"),
-                "target_value": D("5"),
-                "unit": "områder pr. kommune",
+                "form": "range",
+                "stated_as": "tre til fem områder",
+                "range_low": D("3"),
+                "range_high": D("5"),
+                "unit": "områder",
             },
         ],
     },
@@ -295,6 +303,7 @@ PROJECTS = [
         "targets": [
             {
                 "text": "så antallet af personer i bilerne i pendlingen stiger fra 1,05 per bil (2014-tal) til 1,2 per bil i 2022.",
+                "stated_as": "fra 1,05 per bil (2014-tal) til 1,2 per bil i 2022",
                 "baseline_value": D("1.05"),
                 "baseline_year": 2014,
                 "target_value": D("1.2"),
@@ -345,19 +354,32 @@ PROJECTS = [
         ],
         "targets": [
             {
+                "text": "Øge tempoet for renovering af eksisterende boliger og skabe energibesparelser, så målet på 35 procent CO2-reduktion i 2050 kan nås.",
+                "stated_as": "35 procent CO2-reduktion i 2050",
+                "target_value": D("35"),
+                "target_year": 2050,
+                "unit": "% CO2-reduktion",
+            },
+            {
                 "text": "cirka 300.000 enfamilieshuse, som samlet set forventes at kunne opnå en energibesparelse på 15 procent frem til 2030.",
-                "target_value": D("-15"),
+                "kind": "potential",
+                "stated_as": "15 procent",
+                "target_value": D("15"),
                 "target_year": 2030,
-                "unit": "% energiforbrug",
+                "unit": "% energibesparelse",
             },
             {
                 "text": "Det svarer til en reduktion på 1.000 GWh i 2030.",
+                "kind": "potential",
+                "stated_as": "1.000 GWh",
                 "target_value": D("1000"),
                 "target_year": 2030,
                 "unit": "GWh reduktion",
             },
             {
                 "text": "en reduktion på 700.000 ton CO2.",
+                "kind": "potential",
+                "stated_as": "700.000 ton CO2",
                 "target_value": D("700000"),
                 "target_year": 2030,
                 "unit": "ton CO2 reduktion",
@@ -419,9 +441,12 @@ PROJECTS = [
         "targets": [
             {
                 "text": "Med National Klimaplan for en Grøn Affaldssektor fra juni 2020 blev der sat mål om 80 % udsortering af plast fra forbrændingen i 2030.",
+                "kind": "national",
+                "from_status": True,  # from the autumn 2022 status text, not from the compendium
+                "stated_as": "80 % udsortering",
                 "target_value": D("80"),
                 "target_year": 2030,
-                "unit": "% udsortering (nationalt mål)",
+                "unit": "% udsortering",
             },
         ],
     },
@@ -568,20 +593,24 @@ THEME_GROUPS = {
     ),
 }
 
-# Leads: only what the text states. VIP 2 had no lead in 2022; Albertslund from November 2022.
+# Leads: only what the text states, as exactly as it dates them. VIP 2 was on stand-by in 2022;
+# Albertslund from November 2022.
 LEAD_PERIODS = [
     {
         "project": 2,
         "organisation": None,
+        # "stand-by i 2022": the year, no day. Albertslund's later-starting period supersedes it.
         "starts": date(2022, 1, 1),
-        "ends": date(2022, 10, 31),
+        "ends": date(2022, 12, 31),
+        "precision": "year",
         "source": "Der har været god aktivitet i 2021, men det er sat på stand-by i 2022 pga. manglende tovholderkommune.",
     },
     {
         "project": 2,
         "organisation": "Albertslund",
-        "starts": date(2022, 11, 1),
+        "starts": date(2022, 11, 1),  # "fra november 2022": a month
         "ends": None,
+        "precision": "month",
         "source": "Albertslund tager over som tovholder fra november 2022.",
     },
 ]
@@ -728,4 +757,284 @@ AUTUMN_2022_REPORTS = {
             "Med National Klimaplan for en Grøn Affaldssektor fra juni 2020 blev der sat mål om 80 % udsortering af plast fra forbrændingen i 2030. Dermed er der sat ramme for kommunernes egne mål.",
         ],
     },
+}
+
+# Source references: the documents of the packet this area loads from.
+COMPENDIUM_REF = (
+    "Kompendiet «Hovedstadens klima-VIP-projekter – en fælles og ambitiøs indsats for den grønne omstilling»"
+)
+STATUS_REF = "«KKR Hovedstadens VIP-klimaprojekter. Samlet opsummeret halvvejsstatus» (efterår 2022)"
+INVITATION_REF = (
+    "Invitation til politisk møde om hovedstadens klima VIP-projekter og energiomstilling d. 14/12-2022"
+)
+PROGRAMME_REF = "Program «Tværgående klimaindsatser og energiomstilling i Hovedstaden» 14/12-2022"
+
+# What the loaded autumn 2022 reports are: the status presented in the packet for KKR's meeting, never
+# approved in the portal.
+REPORT_SOURCE_STATE = "Forelagt KKR Hovedstaden 14. december 2022"
+
+# Passages about the programme as a whole: topic -> [(heading, text, source reference)]; a multi-line
+# text is one source line (or bullet) per line.
+_GOVERNANCE = f"{COMPENDIUM_REF}, indledningen"
+_STATUS_GOVERNANCE = f"{STATUS_REF}, indledningen"
+PROGRAMME_TEXTS = {
+    "governance": [
+        (
+            "Governance-model i kompendiet",
+            "Der arbejdes med følgende governance-model for arbejdet:",
+            _GOVERNANCE,
+        ),
+        (
+            "",
+            "Den enkelte kommunalbestyrelse træffer beslutning om at deltage i KKR Hovedstadens 7 VIP-projekter. "
+            "Deltagelse i partnerskabet indebærer, at man som kommune arbejder for at gennemføre de målsætninger og "
+            "aktiviteter, der indgår i VIP-projekterne. I dette indgår også at koordinere egne aktiviteter og "
+            "beslutninger med de relevante andre partnere, således, at man eksempelvis i et opland ind mod et "
+            "forsyningsselskab forpligter sig på at søge en koordination af eksempelvis energiplaner",
+            _GOVERNANCE,
+        ),
+        (
+            "",
+            "Den enkelte kommune kan deltage i partnerskabet med forskellige hastigheder. Hver kommune vælger selv, "
+            "hvilke projekter man ønsker at være særlig aktiv partner i. Som aktiv partner kan man om muligt også "
+            "stille personaleressourcer til rådighed for evt. ad hoc projektgrupper på tværs af kommunerne. Andre "
+            "aktører, særligt forsyningsselskaber, kan inviteres med som partnere. Nogle aktiviteter skal laves af "
+            "kommunen selv. Andre skal laves i samarbejde med andre kommuner",
+            _GOVERNANCE,
+        ),
+        (
+            "",
+            "Der vælges en tovholderkommune for hver af de 7 projekter. Tovholderkommunen får ansvar for at "
+            "koordinere og samle op på fremdrift for det pågældende projekt og tegne projektet udadtil. Flere "
+            "kommuner kan godt være sammen om at påtage sig en tovholderrolle",
+            _GOVERNANCE,
+        ),
+        (
+            "",
+            "Embedsmandsudvalget for klima og infrastruktur under KKR Hovedstaden er programstyregruppefor "
+            "VIP-projekterne med løbende rapportering til kommunaldirektørkredsen (K29). Der afholdes et årligt "
+            "møde med alle de tekniske direktører fra kommunerne – første gang ultimo 2020. Derudover afholdes to "
+            "temamøder i perioden med deltagelse af relevante politikere",
+            _GOVERNANCE,
+        ),
+        (
+            "",
+            "Region Hovedstaden deltager i partnerskabet med viden og hjælp til netværk og ansøgninger om "
+            "finansiering. Derudover indgår Region Hovedstaden i relevante projektgrupper, ligesom regionen er fast "
+            "medlem af embedsmandsudvalget",
+            _GOVERNANCE,
+        ),
+        ("", "Projekterne gennemføres i perioden 2020-23.", _GOVERNANCE),
+        (
+            "",
+            "Kommunerne vil kunne hente hjælpe til at gennemføre projekterne fra en række eksisterende projekter:\n"
+            "Fra projektet Energi på Tværs kan hentes rådgivning og hjælp til gennemførelse af projekterne vedr. "
+            "udarbejdelse af klima og energiplan, grønne pendlervaner og energibesparelse i boliger\n"
+            "Fra Copenhagen Electric i Region Hovedstaden kan hentes hjælp, viden og erfaringer vedr. "
+            "gennemførelse af projekterne om grønne drivmidler og udbredelse af grønne pendlervaner\n"
+            "Det eksisterende partnerskab for cirkulære kommuner vil kunne være et kontaktpunkt for arbejdet med "
+            "projekterne om bioaffald, cirkulære indkøb og plastaffald.",
+            _GOVERNANCE,
+        ),
+        (
+            "",
+            "Derudover vil en arbejdsgruppe under embedsmandsudvalget med deltagelse af Region Hovedstaden og "
+            "Greater Copenhagen EU Office arbejde på at tiltrække EU-midler til gennemførelse af VIP-projekterne. "
+            "Dette arbejde vil blive tæt koordineret med tovholderkommunerne.",
+            _GOVERNANCE,
+        ),
+        (
+            "Governance i halvvejsstatus 2022",
+            "Embedsmandsudvalget for klima og infrastruktur under KKR Hovedstaden er programstyregruppe for "
+            "VIP-projekterne og bliver betjent af KKR-sekretariatet, som står for:\n"
+            "Løbende rapportering til kommunaldirektørkredsen (K29).\n"
+            "Årligt møde med alle tekniske direktører fra kommunerne.\n"
+            "To temamøder i hele perioden med deltagelse af relevante politikere. Første politiske møde afholdt i "
+            "september 2021, andet møde afholdes d. 14. december 2022.",
+            _STATUS_GOVERNANCE,
+        ),
+        (
+            "",
+            "Tovholderkommunerne skal i samarbejde med Gate 21 løbende koordinere med KKR-sekretariatet og "
+            "rapportere omkring status på VIP-projekternes målsætninger og aktiviteter, eventuelle ændringer, "
+            "udfordringer mm. samt samarbejde og funding.",
+            _STATUS_GOVERNANCE,
+        ),
+        (
+            "",
+            "Som led i rapporteringen bruges et skema, som suppleres af fællesmøder med tovholdere og styregruppe. "
+            "Derudover vil der efter behov blive afholdt fælles møder for tovholdere, Gate 21 og Greater "
+            "Copenhagen EU Office for at erfaringsudveksle og sikre vidensdeling på tværs.",
+            _STATUS_GOVERNANCE,
+        ),
+    ],
+    "meeting": [
+        (
+            "Invitation",
+            "Invitation: Hvordan samarbejder hovedstadens 29 kommuner og Regionen om at sætte fart på den grønne "
+            "omstilling? Deltag når KKR Hovedstaden inviterer til politisk møde om hovedstadens klima VIP-projekter "
+            "og energiomstilling d. 14/12.",
+            INVITATION_REF,
+        ),
+        (
+            "",
+            "Mødet sætter fokus på de 29 kommuners samarbejde om at rykke på den grønne omstilling og derved "
+            "bidrage til CO2-reduktion og bæredygtighed i kommunerne. Kommunerne i KKR Hovedstaden gik i efteråret "
+            "2020 sammen om at opstarte syv tværkommunale VIP-projekter på klimaområdet. Målet er sammen at sætte "
+            "skub på den grønne omstilling og reduktionen af CO2-udledningerne. I spidsen for hvert projekt er en "
+            "tovholderkommune. Projekterne handler om:\n"
+            "Udarbejdelse af Klima- og energiplaner (DK2020)\n"
+            "Håndtering af madspild\n"
+            "100% grønne drivmidler\n"
+            "Cirkulære indkøb\n"
+            "Grønne pendlervaner\n"
+            "Energibesparelse i boliger\n"
+            "Fælles plan for plastaffald",
+            INVITATION_REF,
+        ),
+        (
+            "",
+            "På mødet kan du høre mere om konkrete tiltag, resultater og muligheder samt inspirerende cases inden "
+            "for de syv områder. Der lægges også op til dialog, hvor du kan give din mening om, hvad der skal ske "
+            "herfra.",
+            INVITATION_REF,
+        ),
+        (
+            "",
+            "På mødet vil der også blive stillet skarpt på den aktuelle situation omkring accelerationen af "
+            "energiomstillingen, herunder hvordan det er gået for kommuner og forsyningsselskaber med at klare den "
+            "første delopgave om planer og breve, og hvilke barrierer og faldgruber, vi i kommuner og regionen "
+            "særligt skal være opmærksomme på at overkomme i de kommende år.",
+            INVITATION_REF,
+        ),
+        (
+            "",
+            "Alle kommunalbestyrelsesmedlemmer i hovedstadsområdet inviteres til mødet, der er virtuelt og finder "
+            "sted d. 14/12-2022 kl. 15.00-17.00 på Teams",
+            INVITATION_REF,
+        ),
+        (
+            "",
+            "Med venlig hilsen\n"
+            "Steen Christiansen, Borgmester Albertslund Kommune, Formand KKR Hovedstaden\n"
+            "Karsten Längerich, Borgmester Allerød Kommune, Næstformand KKR Hovedstaden",
+            INVITATION_REF,
+        ),
+        (
+            "Tværgående klimaindsatser og energiomstilling i Hovedstaden: Program",
+            "Den 14/12-2022 kl. 15.00-17.00 på Teams",
+            PROGRAMME_REF,
+        ),
+        (
+            "15.00-15.10",
+            "Velkommen\nFilm: Intro til den tværkommunale klimaindsats\n"
+            "Steen Christiansen, Formand for KKR Hovedstaden, Borgmester, Albertslund Kommune\n"
+            "Karsten Längerich, Næstformand KKR Hovedstaden, Borgmester, Allerød Kommune",
+            PROGRAMME_REF,
+        ),
+        (
+            "15.10-15.35",
+            "De 7 VIP Klimaprojekter\n"
+            "Hvordan arbejder KKR og de 29 kommuner med VIP-projekterne?\n"
+            "DK2020/Energi- og klimaplaner\nHåndtering af madspild\n100% grønne drivmidler\nCirkulære indkøb\n"
+            "Grønne pendlervaner\nEnergibesparelse i boliger\nFælles plan for plastaffald\n"
+            "Morten Winge, Formand for Embedsmandsudvalget for Klima og Infrastruktur i KKR H og "
+            "Kommunaldirektør, Tårnby Kommune\n"
+            "Tovholderne for VIP klimaprojekterne deltager på mødet og kan svare på spørgsmål",
+            PROGRAMME_REF,
+        ),
+        (
+            "15.35-15.55",
+            "Energiomstilling i kommunerne\nSamarbejdet i Energi på Tværs\n"
+            "Kommunalpolitikerens rolle i den grønne omstilling\n"
+            "Tina Tving Stauning, Borgmester, Frederikssund Kommune",
+            PROGRAMME_REF,
+        ),
+        (
+            "15.55-16.10",
+            "Dialog:\nHvordan sikrer vi, at projekterne kan levere de bedst mulige resultater for den grønne "
+            "omstilling i kommunerne?\nOrdstyrer: Karsten Längerich",
+            PROGRAMME_REF,
+        ),
+        (
+            "16.10-16.35",
+            "Hvordan er energiomstillingen gået ind til nu og hvordan ser det ud fremadrettet?\n"
+            "F.eks. samarbejdet ml. forsyningsselskaber og kommuner, brevet, forsyningssikkerhed mm.\n"
+            "Kamma Eilschou Holm, tidl. direktør, CTR -\nCentralkommunernes Transmissionsselskab",
+            PROGRAMME_REF,
+        ),
+        (
+            "16.35-16.55",
+            "Dialog:\nHvordan kan kommuner og forsyningsselskaber accelerere energiomstillingen? Hvad kan vi som "
+            "kommunalpolitikere gøre?\nOrdstyrer: Steen Christiansen",
+            PROGRAMME_REF,
+        ),
+        ("16.55-17.00", "Afrunding Steen Christiansen", PROGRAMME_REF),
+    ],
+    "purchasing": [
+        (
+            "",
+            "Eksisterende kommunale indkøbsfællesskaber: Indkøbsfællesskab Nordsjælland, Vestegnens Indkøbsforum, "
+            "Spar 5",
+            f"{COMPENDIUM_REF}, «Samlet oversigt over opgaver», Cirkulære indkøb",
+        ),
+    ],
+}
+
+# The compendium's «Samlet oversigt over opgaver», per project, verbatim ("- " marks a sub-bullet). The
+# source lays them out in two columns («Laves af den enkelte kommuner» and «Laves i fællesskab med andre
+# kommuner»); the text extraction does not say which column a task is in, so none is stored.
+TASKS_REF = f"{COMPENDIUM_REF}, «Samlet oversigt over opgaver»"
+COMPENDIUM_TASKS = {
+    1: [
+        "Klima- og energiplan der dækker områderne energi, transport, landbrug, affald, spildevand og proces",
+        "Brug af energi- og CO2 regnskabet til måling",
+        "Vidensdeling og peer learning mellem kommuner",
+    ],
+    2: [
+        "Lokale madspildspartnerskaber",
+        "Idekatalog med indsatser der kan halvere madspild og indsamle bioaffald",
+        "Pilotindsatser om at",
+        "- minimere affald",
+        "- skabe ensartede ordninger til at indsamle til genanvendelse og bioaffald",
+        "- kommunikations- og adfærdskampagner for at højne indsamling til genanvendelse",
+        "- udarbejde måling af effekter og målopfyldelse",
+    ],
+    3: [
+        "Udskifte den kommunale/ regionale bilflåde til elkøretøjer",
+        "Udbrede elladeinfrastruktur ved at understøtte opsætning af elladestandere i takt med, at det bliver muligt",
+        "Understøtte elladeinfrastruktur i kommunen/regionen til privat- og erhvervskørsel",
+        "Stille krav om grønne drivmidler i kollektiv trafik",
+        "Stille krav om grønne køretøjer i udbud af serviceydelser – eksempelvis ved taxikørsel, varelevering og "
+        "byggeri",
+        "Udvikle en elbilsladestrategi",
+    ],
+    4: [
+        "Udarbejde indkøbspolitik/ strategi, hvori kommunen forpligtiger sig til at fremme cirkulære indkøb",
+        "Udvælge tre områder, hvor der i kommende udbud indarbejdes krav, der fremme cirkulær omstilling",
+        "Forslag til konkrete krav i udbud, hvor indkøb fremmer cirkulær omstilling (byggeri, transport, "
+        "tekstiler, fødevarer, møbler og IT)",
+        "Fremme innovation i cirkulære indkøb ved samarbejde med virksomheder",
+        "Fælles metode til at måle indkøbets klimabelastning",
+    ],
+    5: [
+        "Fælles platform og koordinering af partnerskaber med virksomheder, borger- og grundejerforeninger for at "
+        "engagere og motivere til samkørsel. Partnerskabet skal bygge på virksomhedsnetværket Moving People",
+        "Adfærdskampagner og brede initiativer der kan fremme samkørsel",
+        "Incitamenter til at fremme samkørsel",
+    ],
+    6: [
+        "Samarbejde hvor der deles viden og udvikles værktøjer og virkemidler",
+        "Udvikling af koncept der kan være grundlaget for kampagner i kommunerne",
+        "Udvikling af tilbud i samarbejde med aktører og forsyningsselskaber der gør det lettere at renovere",
+    ],
+    7: [
+        "Dialog med virksomheder om design- og emballagekrav, der giver mulighed for øget genanvendelse og genbrug "
+        "af plast",
+        "Samarbejde om målrettede aktiviteter for borgerne, som minimerer mængden af engangsplast",
+        "Metoder til at måle effekter",
+        "Videndeling om metoder for højere genanvendelse af plastaffald fra husholdninger",
+        "Igangsætte samarbejde på tværs af affaldsselskaber med henblik på at etablere bedre sortering og mere "
+        "kvalitet i genvenvendelse",
+    ],
 }

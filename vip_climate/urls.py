@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import programme_views, views
 
 app_name = "vip_climate"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("programmet/", programme_views.programme, name="programme"),
     path("projekter/<int:number>/", views.project_detail, name="project_detail"),
     path("projekter/<int:number>/ny-rapport/", views.report_start, name="report_start"),
     path("rapporter/<int:pk>/", views.report_detail, name="report_detail"),

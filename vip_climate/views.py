@@ -248,7 +248,7 @@ def _export_rows(kind, user):
             [
                 r.project.number,
                 r.period.code,
-                r.get_state_display(),
+                r.state_label,
                 r.get_overall_status_display() if r.overall_status else "",
                 r.participants_text,
                 r.status_text,

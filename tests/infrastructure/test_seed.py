@@ -72,11 +72,12 @@ def test_project_names_are_the_maps_labels_or_the_lists_lines(seed_text):
         assert occurs(p["name"], seed_text), p["name"]
 
 
-def test_municipalities_are_only_those_named_in_the_projects_own_text():
+def test_no_affected_municipality_is_loaded_because_the_source_names_none(infra):
+    # The leaflet's list (seed lines 2391-2413) and map labels name places, not affected municipalities.
     for p in seed_data.PROJECTS:
-        text = p["description"] + " " + " ".join(part[0] for part in p["parts"])
-        for name in p["municipalities"]:
-            assert name in text
+        assert "municipalities" not in p
+    for project in Project.objects.all():
+        assert project.municipalities.count() == 0
 
 
 def test_every_stated_amount_occurs_in_the_seed(seed_text):

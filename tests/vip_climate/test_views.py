@@ -239,7 +239,7 @@ def test_full_round_trip_submit_return_resubmit_approve(
     vip2_spring_draft.refresh_from_db()
     assert vip2_spring_draft.state == "approved" and vip2_spring_draft.reviewed_by == secretariat
     detail = client.get(reverse("vip_climate:report_detail", args=[vip2_spring_draft.pk])).content.decode()
-    assert "Ændret siden den godkendte rapport for Efterår 2022" in detail and "Ressourcer" in detail
+    assert "Ændret siden den afsluttede rapport for Efterår 2022" in detail and "Ressourcer" in detail
     history = client.get(reverse("vip_climate:report_history", args=[vip2_spring_draft.pk]))
     assert history.status_code == 200 and "albertslund" in history.content.decode()
 
@@ -278,7 +278,9 @@ def test_round_page_shows_each_state(
     assert response.status_code == 200
     assert body.count("Mangler") == 6 and "Kladde" in body
     autumn = client.get(reverse("vip_climate:round_period", args=["2022-autumn"])).content.decode()
-    assert autumn.count("Godkendt") == 7
+    # Presented to KKR, not approved in the portal (seed lines 1652-1653, 1694-1696).
+    assert autumn.count("Forelagt KKR Hovedstaden 14. december 2022") == 7
+    assert autumn.count("Godkendt") == 0
 
 
 # --- commitments -----------------------------------------------------------------------------------
