@@ -1,13 +1,13 @@
 FROM python:3.11-slim-bookworm
-# WeasyPrint needs Pango; fonts for the PDF reports; gettext for compiled catalogues.
+# WeasyPrint needs Pango; fonts for the PDF reports.
 RUN apt-get update && apt-get install -y --no-install-recommends \
-      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext \
+      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY . .
 RUN pip install --no-cache-dir . && \
-    python manage.py compilemessages --locale=en && \
+    python manage.py compile_catalogues && \
     DJANGO_DEBUG=0 SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py collectstatic --noinput
 ENV DJANGO_DEBUG=0 PYTHONUNBUFFERED=1
 EXPOSE 8000
