@@ -64,6 +64,7 @@ def contract_detail(request, year: int):
         "snapshot": snapshot,
         "goal_statuses": goal_statuses,
         "goals": goals,
+        "sections": list(contract.sections.order_by("position")),
         "chart": chart,
         "years": list(Contract.objects.order_by("-year").values_list("year", flat=True)),
         "can_enter": request.user.has_perm("contracts.enter_measurement"),
