@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.areas import Area
 
 from .fulfilment import month_end
-from .models import Contract, FulfilmentSnapshot, GoalStatus, Measurement, Status, TargetStatus
+from .models import Contract, FulfilmentSnapshot, GoalStatus, Measurement, Status, Target, TargetStatus
 
 AREA = Area(
     app="contracts",
@@ -88,8 +88,14 @@ def organisation_section(organisation, user) -> dict | None:
     contract = Contract.objects.order_by("-year").first()
     if contract is None:
         return None
+    # The three services (2.1.1-2.1.3, estimates in the source) count courses and calls, not companies:
+    # only they are added up here, never with a count of companies.
     in_year = Measurement.objects.filter(
-        target__goal__contract=contract, target__goal__number=2, municipality__isnull=False
+        target__goal__contract=contract,
+        target__goal__number=2,
+        target__kind=Target.Kind.ESTIMATE,
+        target__unit=Target.Unit.COUNT,
+        municipality__isnull=False,
     )
     rows = list(
         in_year.filter(municipality=organisation)

@@ -161,7 +161,7 @@ def target_detail(request, pk: int):
         if chart_rows:
             chart = charts.horizontal_bars(
                 [charts.Bar(r["municipality__name"], r["total"]) for r in chart_rows],
-                title=_("Vejledte virksomheder pr. kommune i %(year)s") % {"year": contract.year},
+                title=_("Registreret pr. kommune i %(year)s") % {"year": contract.year},
                 description=_("Summen af årets målinger pr. kommune; tallene står i tabellen under."),
             )
     context = {
