@@ -28,6 +28,10 @@ def latest_snapshot(contract: Contract) -> FulfilmentSnapshot | None:
     return contract.snapshots.order_by("-as_of", "-computed_at").first()
 
 
+def _bar_note(status: TargetStatus | None) -> str:
+    return "" if status and status.progress is not None else _("ingen data")
+
+
 def index(request):
     contract = Contract.objects.order_by("-year").first()
     if contract is None:
@@ -96,8 +100,9 @@ def goal_detail(request, year: int, number: int):
     for target in targets:
         target_rows.append((target, statuses.get(target.pk)))
     bars = [
-        charts.Bar(t.code, s.progress if s else None, "" if s and s.progress is not None else _("ingen data"))
+        charts.Bar(t.code, s.progress if s else None, _bar_note(s))
         for t, s in target_rows
+        if not t.is_estimate  # an estimate has no progress: it is not a target
     ]
     chart = charts.horizontal_bars(
         bars,

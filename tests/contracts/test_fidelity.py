@@ -101,3 +101,13 @@ def test_the_goal_page_shows_its_source_and_the_due_month_of_awaited_data(client
     html = client.get(url("goal_detail", 2023, 8)).content.decode()
     assert "Kilde: Resultatkontrakt 2023 for Erhvervshus Hovedstaden, mål 8" in html
     assert "ventet i januar 2024" in html
+
+
+def test_the_goal_2_page_calls_the_estimates_unjudged_and_leaves_them_out_of_the_progress_chart(
+    client, board_member, contract
+):
+    client.force_login(board_member)
+    html = client.get(url("goal_detail", 2023, 2)).content.decode()
+    assert html.count("skøn, vurderes ikke") >= 8  # badge and progress cell for each of the four estimates
+    chart = html[html.index("<svg") : html.index("</svg>")]
+    assert "2.1.1" not in chart and "2.2" in chart
