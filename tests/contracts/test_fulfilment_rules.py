@@ -70,7 +70,7 @@ def test_no_data_before_the_expected_date_is_awaiting_data():
     spec = level(expected_on=date(2024, 1, 31))
     result = f.evaluate(spec, {}, date(2024, 1, 31))
     assert result.status == f.AWAITING
-    # Seed lines 411 and 516 give a month ("spørgeskema i januar 2024"), not a day: the old "31. januar 2024"
+    # Seed lines 411, 516 and 545-546 give a month ("spørgeskema i januar 2024"), not a day: the old "31. januar 2024"
     # stated a date the source does not.
     assert "data ventes i januar 2024" in result.explanation and "31." not in result.explanation
 

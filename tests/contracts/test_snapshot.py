@@ -82,7 +82,7 @@ def test_the_snapshot_uses_a_fixed_number_of_queries(
     # Seed line 203: "anslået ca. 1500 stk." is an estimate, not a threshold: shown, never "met".
     assert status.status == "estimate"
     parent = TargetStatus.objects.get(snapshot=snapshot, target__code="2.1")
-    # Seed lines 196–197 count 4000 companies; the services count courses, so 2.1 is not their sum.
+    # Seed lines 194–197 count 4000 companies; the services count courses, so 2.1 is not their sum.
     assert parent.value is None and parent.status == "awaiting"
 
 
