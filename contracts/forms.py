@@ -96,6 +96,8 @@ class MeasurementForm(LocalizedModelForm):
     def clean(self):
         data = super().clean()
         unit = self.target.unit
+        if self.target.kind == Target.Kind.CHANGE:
+            unit = Target.Unit.PERCENT  # the share is entered; the target is its change in percentage points
         for name in ("value", "control_value"):
             message = range_error(unit, data.get(name))
             if message:

@@ -7,11 +7,17 @@ says in words, for the target page, how a target of that kind is computed ("hvor
 
 Statuses: met (opfyldt), on track (på vej), at risk (i risiko), not met (ikke opfyldt), awaiting data
 (afventer data: no value yet, and the date data is expected has not passed or the seed gives none),
-overdue (data udeblevet: the expected date has passed without data).
+overdue (data udeblevet: the month data are expected in has passed without data), and for an estimate
+the source gives ("anslået ca. 1500 stk.") estimate (skøn, vurderes ikke): the figure is shown beside the
+estimate and never judged met or not met.
+
+The due date of data is a month, as the source gives it ("spørgeskema i januar 2024"): data are awaited
+until that month has passed.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -27,6 +33,7 @@ AT_RISK = "at_risk"
 NOT_MET = "not_met"
 AWAITING = "awaiting"
 OVERDUE = "overdue"
+ESTIMATE = "estimate"
 
 # Worst first: a combination of statuses takes the first one present (unless all are met).
 SEVERITY = (NOT_MET, OVERDUE, AT_RISK, AWAITING, ON_TRACK, MET)
@@ -38,7 +45,17 @@ STATUS_WORDS = {
     NOT_MET: "ikke opfyldt",
     AWAITING: "afventer data",
     OVERDUE: "data udeblevet",
+    ESTIMATE: "skøn, vurderes ikke",
 }
+
+
+def month_end(value: date) -> date:
+    return date(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
+
+
+def danish_month(value: date | None) -> str:
+    """A due month as the source states it: "januar 2024" (in the active language: "January 2024")."""
+    return "–" if value is None else date_format(value, "F Y")
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,7 @@ class Spec:
     segments: tuple[str, ...] = ()
     aggregation: str = "latest"
     parts_rule: str = ""
+    parts_rule_stated: bool = True
     expected_on: date | None = None
     year: int = 2023
     weight: Decimal = Decimal(1)
@@ -67,8 +85,8 @@ class Spec:
 
     @property
     def period_end(self) -> date:
-        """Until this date a shortfall is a risk, after it a failure: the expected date or year end."""
-        return self.expected_on or date(self.year, 12, 31)
+        """Until this date a shortfall is a risk, after it a failure: the end of the due month or year end."""
+        return month_end(self.expected_on) if self.expected_on else date(self.year, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -106,6 +124,11 @@ def fmt(value, unit: str = "") -> str:
     decimals = 0 if value == value.to_integral_value() else 1
     text = number(value, decimals)
     return {"percent": f"{text} %", "pp": f"{text} procentpoint", "nps": f"NPS {text}"}.get(unit, text)
+
+
+def value_unit(unit: str) -> str:
+    """The unit a measurement is entered in: a target in percentage points measures shares in per cent."""
+    return "percent" if unit == "pp" else unit
 
 
 def fmt_pp(value) -> str:
@@ -151,13 +174,13 @@ def judge(spec: Spec, meets: bool, progress: Decimal | None, as_of: date) -> str
 
 
 def no_data(spec: Spec, as_of: date, what: str = "ingen målinger") -> Result:
-    if spec.expected_on and as_of > spec.expected_on:
+    if spec.expected_on and as_of > month_end(spec.expected_on):
         return Result(
-            OVERDUE, None, f"{what.capitalize()}, og data var ventet senest {date_format(spec.expected_on)}."
+            OVERDUE, None, f"{what.capitalize()}, og data var ventet i {danish_month(spec.expected_on)}."
         )
     if spec.expected_on:
         return Result(
-            AWAITING, None, f"{what.capitalize()} endnu; data ventes senest {date_format(spec.expected_on)}."
+            AWAITING, None, f"{what.capitalize()} endnu; data ventes i {danish_month(spec.expected_on)}."
         )
     return Result(AWAITING, None, f"{what.capitalize()} endnu; kontrakten angiver ingen dato for data.")
 
@@ -235,7 +258,8 @@ def rule_change(spec: Spec, points, as_of: date) -> Result:
         return _result(
             AWAITING,
             None,
-            f"Der er en måling på {fmt(value, spec.unit)}, men baseline{label} mangler, så ændringen kan ikke "
+            f"Der er en måling på {fmt(value, value_unit(spec.unit))}, men baseline{label} mangler, så ændringen "
+            "kan ikke "
             "beregnes.",
             value,
             used,
@@ -246,7 +270,8 @@ def rule_change(spec: Spec, points, as_of: date) -> Result:
     progress = progress_toward(change, Decimal(0), threshold, meets)
     status = judge(spec, meets, progress, as_of)
     explanation = (
-        f"Seneste måling {fmt(value, spec.unit)} mod baseline {fmt(baseline, spec.unit)} giver en ændring på "
+        f"Seneste måling {fmt(value, value_unit(spec.unit))} mod baseline {fmt(baseline, value_unit(spec.unit))} "
+        "giver en ændring på "
         f"{fmt_pp(change)}; målet er {fmt_pp(threshold)}: {STATUS_WORDS[status]}."
     )
     return _result(status, progress, explanation, change, used)
@@ -269,11 +294,23 @@ def rule_control(spec: Spec, points, as_of: date) -> Result:
     status = judge(spec, meets, progress, as_of)
     word = "mere end" if spec.comparison == "more_than" else "mindst"
     explanation = (
-        f"De vejledte virksomheder {fmt(point.value, spec.unit)} mod kontrolgruppen "
-        f"{fmt(point.control_value, spec.unit)}: forskel {fmt_pp(difference)}; målet er {word} "
+        f"De vejledte virksomheder {fmt(point.value, value_unit(spec.unit))} mod kontrolgruppen "
+        f"{fmt(point.control_value, value_unit(spec.unit))}: forskel {fmt_pp(difference)}; målet er {word} "
         f"{fmt_pp(threshold)}: {STATUS_WORDS[status]}."
     )
     return _result(status, progress, explanation, difference, [point])
+
+
+def rule_estimate(spec: Spec, points, as_of: date) -> Result:
+    """The source's estimate beside what was registered; an estimate is not a target, so nothing is judged."""
+    value, used = current_value(spec, points, as_of)
+    estimate = (
+        f"Kilden anslår ca. {fmt(spec.threshold, spec.unit)}; et skøn er ikke et mål, så det vurderes ikke."
+    )
+    if value is None:
+        return Result(ESTIMATE, None, f"Ingen målinger endnu. {estimate}")
+    how = "summen af årets målinger" if spec.aggregation == "sum" else "seneste måling"
+    return _result(ESTIMATE, None, f"Registreret {fmt(value, spec.unit)} ({how}). {estimate}", value, used)
 
 
 SEGMENT_WORDS = {"drift": "driftssegmentet", "vaekst": "vækstsegmentet"}
@@ -362,10 +399,18 @@ def rule_parts(spec: Spec, points_by_code: dict[str, list[Point]], as_of: date) 
         f"Alle {len(results)} dele skal være opfyldt; {met} er opfyldt "
         f"({', '.join(f'{p.code}: {STATUS_WORDS[r.status]}' for p, r in results)}). Samlet: {STATUS_WORDS[status]}."
     )
+    if not spec.parts_rule_stated:
+        explanation += f" {ASSUMED_PARTS_RULE}"
     return Result(status, progress, explanation, None, ids, latest)
 
 
+ASSUMED_PARTS_RULE = "Kontrakten siger ikke, om alle dele skal være opfyldt; det er portalens antagelse."
+ASSUMED_ROLLUP = (
+    "Kontrakten angiver ingen regel for, hvornår et mål er opfyldt; «alle delmål» er portalens antagelse."
+)
+
 RULES = {
+    "estimate": rule_estimate,
     "level": rule_level,
     "change": rule_change,
     "control": rule_control,
@@ -382,7 +427,8 @@ def evaluate(spec: Spec, points_by_code: dict[str, list[Point]], as_of: date) ->
 
 
 def combine(statuses: list[str]) -> str:
-    """All met → met; otherwise the worst status present."""
+    """All met → met; otherwise the worst status present. Estimates are never judged, so they do not count."""
+    statuses = [s for s in statuses if s != ESTIMATE]
     if statuses and all(s == MET for s in statuses):
         return MET
     for status in SEVERITY:
@@ -400,7 +446,9 @@ class GoalResult:
     explanation: str
 
 
-def roll_up(rule: str, results: list[tuple[Decimal, Result]], share: Decimal | None = None) -> GoalResult:
+def roll_up(
+    rule: str, results: list[tuple[Decimal, Result]], share: Decimal | None = None, *, stated: bool = True
+) -> GoalResult:
     """A goal from its (top-level) targets' results, by the rule the contract states.
 
     all: met when every target is met, otherwise the worst status; progress is the mean.
@@ -435,6 +483,8 @@ def roll_up(rule: str, results: list[tuple[Decimal, Result]], share: Decimal | N
         else:
             status = combine(statuses)
             explanation = f"{met} af {total} delmål opfyldt; alle delmål skal være opfyldt."
+    if not stated:
+        explanation += f" {ASSUMED_ROLLUP}"
     return GoalResult(status, progress, met, total, explanation)
 
 
@@ -442,11 +492,19 @@ def describe(spec: Spec) -> str:
     """The rule in words, for the target page ("Hvordan beregnes det?")."""
     word = {"at_most": _("højst"), "more_than": _("mere end")}.get(spec.comparison, _("mindst"))
     when = (
-        _("Før %(date)s er et delmål uden data «afventer data»; derefter er data «udeblevet».")
-        % {"date": date_format(spec.expected_on)}
+        _("Indtil %(month)s er gået, er et delmål uden data «afventer data»; derefter er data «udeblevet».")
+        % {"month": danish_month(spec.expected_on)}
         if spec.expected_on
         else _("Kontrakten angiver ingen dato for data, så et delmål uden data «afventer data».")
     )
+    if spec.kind == "estimate":
+        return _(
+            "Kilden giver et skøn (anslået ca. %(estimate)s), ikke et mål. Portalen viser det registrerede tal "
+            "(%(how)s) ved siden af skønnet og vurderer ikke, om det er opfyldt."
+        ) % {
+            "estimate": fmt(spec.threshold, spec.unit),
+            "how": _("summen af årets målinger") if spec.aggregation == "sum" else _("den seneste måling"),
+        }
     if spec.kind == "level":
         how = _("summen af årets målinger") if spec.aggregation == "sum" else _("den seneste måling")
         base = (
@@ -506,10 +564,19 @@ def describe(spec: Spec) -> str:
             "Delmålet består af dele og er opfyldt, når alle dele er opfyldt; ellers gælder den dårligste status. "
             "Fremdriften er gennemsnittet af delenes."
         )
+        if not spec.parts_rule_stated:
+            text += " " + _(
+                "Kontrakten siger ikke, om alle dele skal være opfyldt; det er portalens antagelse."
+            )
     pace = _(
         " Er målet ikke nået, er delmålet «på vej», hvis fremdriften mindst svarer til den andel af perioden "
-        "(1. januar til %(end)s), der er gået, ellers «i risiko»; efter periodens slutning «ikke opfyldt»."
-    ) % {"end": date_format(spec.period_end)}
+        "(1. januar til %(end)s), der er gået, ellers «i risiko»; efter periodens slutning «ikke opfyldt». "
+        "Denne tempo-regel er portalens antagelse; kontrakten angiver ingen."
+    ) % {
+        "end": _("udgangen af %(month)s") % {"month": danish_month(spec.expected_on)}
+        if spec.expected_on
+        else date_format(spec.period_end)
+    }
     if spec.kind in ("milestone",) or (spec.kind == "parts" and spec.parts_rule != "sum"):
         pace = ""
     return f"{text}{pace} {when}"

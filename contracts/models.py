@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.sources import SourcedModel
 
-class Contract(models.Model):
+
+class Contract(SourcedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("udkast")
         ADOPTED = "adopted", _("vedtaget")
@@ -71,7 +73,31 @@ class Contract(models.Model):
         return date(self.year, 12, 31)
 
 
-class Goal(models.Model):
+class ContractSection(SourcedModel):
+    """A part of Erhvervshus Hovedstaden's introduction to the contract (vision, priorities, focus areas).
+
+    The text is the source's, verbatim; the portal shows it with the contract.
+    """
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField(_("rækkefølge"))
+    heading = models.CharField(_("overskrift"), max_length=200)
+    text = models.TextField(_("tekst"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["contract", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["contract", "position"], name="unique_contract_section_position")
+        ]
+        verbose_name = _("afsnit af indledningen")
+        verbose_name_plural = _("afsnit af indledningen")
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class Goal(SourcedModel):
     class Scope(models.TextChoices):
         NATIONAL = "national", _("Nationalt mål")
         LOCAL = "local", _("Lokalt mål")
@@ -102,6 +128,8 @@ class Source(models.TextChoices):
     EXTERNAL_SURVEY = "external_survey", _("Ekstern måling foranlediget af Erhvervsstyrelsen")
     CRM = "crm", _("Erhvervshusets CRM-system")
     OWN_COUNT = "own_count", _("Erhvervshusets egen månedlige opgørelse")
+    # Goal 2's method: "Målene opgøres løbende af Erhvervshuset internt" (no frequency given).
+    OWN_CONTINUOUS = "own_continuous", _("Opgøres løbende af Erhvervshuset internt")
     OWN_SURVEY = "own_survey", _("Erhvervshusets spørgeskema")
     DST_REGISTERS = "dst_registers", _("Danmarks Statistiks registre")
     OWN_ACCOUNT = "own_account", _("Erhvervshusets redegørelse til bestyrelsen")
@@ -124,7 +152,7 @@ class TargetQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
 
-class Target(models.Model):
+class Target(SourcedModel):
     class Kind(models.TextChoices):
         LEVEL = "level", _("niveau")
         CHANGE = "change", _("ændring i procentpoint mod en baseline")
@@ -132,6 +160,8 @@ class Target(models.Model):
         SEGMENT = "segment", _("niveau i hvert segment")
         MILESTONE = "milestone", _("milepæl")
         PARTS = "parts", _("består af dele")
+        # "anslået ca. 1500 stk.": the source gives an estimate, not a target; it is never judged.
+        ESTIMATE = "estimate", _("skøn (anslået i kilden, ikke et mål)")
 
     class Unit(models.TextChoices):
         PERCENT = "percent", _("procent")
@@ -183,10 +213,28 @@ class Target(models.Model):
         _("opgørelse"), max_length=8, choices=Aggregation.choices, default=Aggregation.LATEST
     )
     parts_rule = models.CharField(_("regel for dele"), max_length=4, choices=PartsRule.choices, blank=True)
+    parts_rule_stated_in_source = models.BooleanField(
+        _("reglen for dele står i kontrakten"),
+        default=False,
+        help_text=_(
+            "Falsk: kilden siger ikke, om alle dele skal være opfyldt; reglen er portalens antagelse."
+        ),
+    )
     source = models.CharField(_("kilde"), max_length=20, choices=Source.choices, blank=True)
     expected_text = models.CharField(_("data ventes (som kilden siger)"), max_length=200, blank=True)
-    expected_on = models.DateField(_("data ventes senest"), null=True, blank=True)
+    # A month, as the source gives it ("januar 2024"): any day of it; data are overdue after the month.
+    expected_on = models.DateField(
+        _("data ventes i måneden"),
+        null=True,
+        blank=True,
+        help_text=_("Kun måneden bruges: data er udeblevet, når måneden er gået."),
+    )
     weight = models.DecimalField(_("vægt"), max_digits=5, decimal_places=2, default=1)
+    portal_note = models.TextField(
+        _("portalens bemærkning"),
+        blank=True,
+        help_text=_("Hvad portalen gør, hvor kilden ikke siger det; vises som portalens, ikke kildens, ord."),
+    )
     history = HistoricalRecords()
 
     objects = TargetQuerySet.as_manager()
@@ -203,6 +251,10 @@ class Target(models.Model):
     @property
     def is_milestone(self) -> bool:
         return self.kind == self.Kind.MILESTONE
+
+    @property
+    def is_estimate(self) -> bool:
+        return self.kind == self.Kind.ESTIMATE
 
 
 class Measurement(models.Model):
@@ -258,6 +310,7 @@ class Status(models.TextChoices):
     NOT_MET = "not_met", _("ikke opfyldt")
     AWAITING = "awaiting", _("afventer data")
     OVERDUE = "overdue", _("data udeblevet")
+    ESTIMATE = "estimate", _("skøn, vurderes ikke")
 
 
 class FulfilmentSnapshot(models.Model):

@@ -5,7 +5,14 @@ where the seed states them; where it states none, the target is a milestone or i
 (baseline_value None with the seed's words in baseline_label). Codes of parts the seed lists as bullets
 or inside one sentence (2.1.1–3, 5.3.1–2, 6.2.1–2, 7.2.1–2) are ours; 1.3a–d and 4.1a–e are the seed's.
 
-Target tuples are dicts with the Target fields; "parts" holds the parts of a target.
+Target tuples are dicts with the Target fields; "parts" holds the parts of a target (a part may have parts:
+2.1.1 has "heraf 30% med +5 ansatte").
+
+What the source states keeps its form: "anslået ca. 1500 stk." is an estimate (kind "estimate", never judged);
+changes and differences "med 2,5 procentpoint" are in percentage points (unit "pp"); a due month stays a month
+("januar 2024"); goal 2's targets are measured as the source says ("opgøres løbende af Erhvervshuset internt").
+Where the portal needs a rule the source does not give, the row says so (parts_rule_stated_in_source False,
+rollup_rule_stated_in_source False) and the page shows it as the portal's assumption.
 """
 
 from datetime import date
@@ -13,7 +20,10 @@ from datetime import date
 # The business hub that is party to the contract (its members report the measurements).
 COUNTERPART = "Erhvervshus Hovedstaden"
 
+DOCUMENT = "Resultatkontrakt 2023 for Erhvervshus Hovedstaden"
+
 CONTRACT = {
+    "source_ref": f"{DOCUMENT}, afsnittet «KKR og Erhvervshus Hovedstaden»",
     "year": 2023,
     "title": "Resultatkontrakt 2023 mellem KKR Hovedstaden og Erhvervshus Hovedstaden",
     "parties": "KKR Hovedstaden og Erhvervshus Hovedstaden",
@@ -39,7 +49,76 @@ CONTRACT = {
     "rollup_rule_stated_in_source": False,
 }
 
-JANUARY_2024 = date(2024, 1, 31)
+# Erhvervshus Hovedstaden's introduction to the contract, verbatim (seed lines 1–65): (heading, text, section).
+SECTIONS = [
+    (
+        "Indledning",
+        "Erhvervshus Hovedstaden etableredes i 2019 som et tværkommunalt kompetencecenter for at samle de "
+        "specialiserede faglige kompetencer om virksomhedsdrift og -udvikling til understøttelse af regionens "
+        "små og mellemstore virksomheder. Erhvervshuset fungerer endvidere som fysisk knudepunkt i "
+        "erhvervsfremmesystemet og er operatør for virksomhedsrettede programmer. Erhvervshuset og dets "
+        "bestyrelse spiller en vigtig rolle i at skabe strategisk sammenhæng og retning i "
+        "erhvervsfremmeindsatsen, og fungerer som Danmarks Erhvervsfremmebestyrelses regionale og lokale "
+        "bidragyder og sparringspartner, når der skal udvikles en samlet erhvervsfremmestrategi for hele "
+        "Danmark.\n\nDet overordnede formål med erhvervshusets indsats er at bidrage til øget vækst, "
+        "konkurrenceevne i Hovedstadsregionens erhvervsliv.",
+        "Indledning",
+    ),
+    (
+        "Vision",
+        "Vi indfrier regionens potentiale til at være blandt verdens bedste at starte, drive og vækste "
+        "internationalt konkurrencedygtige SMV`er i.",
+        "Indledning: «Erhvervshus Hovedstaden arbejder med følgende vision»",
+    ),
+    (
+        "Erhvervshusets indsats og strategiske prioriteter",
+        "For at opfylde sit formål tilbyder Erhvervshuset specialiseret vejledning og sparring til virksomheder "
+        "i hele Region Hovedstaden. Erhvervshuset vejleder både før-iværksættere, iværksættere, "
+        "vækstvirksomheder og etablerede små og mellemstore virksomheder. Virksomhederne møder kvalificeret "
+        "vejledning i form af telefonisk sparring, 1-1 forløb og kollektive workshops, der øger "
+        "virksomhedernes viden, afklarer udviklingsbehov og potentialer og henviser til yderligere private og "
+        "offentlige muligheder i erhvervsfremmesystemet. Derudover forvalter Erhvervshuset en række "
+        "virksomhedsprogrammer, som yder støtte til virksomhedernes vækst og omstilling, herunder gennem "
+        "tilskud til privat rådgivning.\n\nErhvervshusets indsats tilrettelægges på baggrund af analyser af "
+        "virksomhedernes efterspørgsel samt analyser af udviklingstendenser, markedsbetingelser, teknologiske "
+        "muligheder, regionale behov og styrkepositioner. Erhvervshuset er således i stand til at vejlede "
+        "virksomhederne ift. deres umiddelbare og individuelle behov samt ift. ofte uerkendte behov for "
+        "udvikling, innovation og omstilling.",
+        "Erhvervshusets indsats og strategiske prioriteter",
+    ),
+    (
+        "Erhvervshusets strategiske prioritetsområder i 2023",
+        "Erhvervshusets strategiske prioritetsområder i 2023 er;\n\n• Bæredygtighed\n• Digitalisering\n"
+        "• Internationalisering\n\nDertil kommer et fortsat fokus på Hovedstadsregionens iværksættere.",
+        "Erhvervshusets indsats og strategiske prioriteter: prioritetsområder i 2023",
+    ),
+    (
+        "De 3 fokusområder",
+        "Derudover arbejder Erhvervshuset for at skabe effekt, kendskab og sammenhæng med følgende 3 "
+        "fokusområder;\n\n1) Erhvervshuset ønsker at opnå den størst mulige effekt af de tildelte ressourcer "
+        "for at styrke regionens økonomi og konkurrenceevne. Erhvervshuset tilbyder alle virksomheder "
+        "vejledning, når det efterspørges, men foretager ligeledes en opsøgende indsats overfor virksomheder og "
+        "virksomhedssegmenter, som vurderes at have mest mulig gavn af vejledningen. Det indebærer, at "
+        "Erhvervshuset tilstræber at have en balanceret virksomhedsportefølje, hvor både før-startere, "
+        "iværksættere, drifts- og vækstvirksomheder finder den rette assistance samt en løbende prioritering "
+        "af Erhvervshusets ydelser og variation i type og længde af den vejledning, der ydes til de "
+        "forskellige virksomheder. Da andelen af mikrovirksomheder blandt Erhvervshusets kunder traditionelt "
+        "har været høj, vil der være et fokus på også at nå ud til virksomheder med 5-50 ansatte.\n\n"
+        "2) For at kunne bidrage til at løfte regionens erhvervsliv er det væsentligt at virksomhederne har "
+        "kendskab til Erhvervshusets ydelser og de mange muligheder, der ligger i erhvervsfremmesystemet. "
+        "Dertil kommer, at et sammenhængende erhvervsfremmesystem er et internationalt konkurrenceparameter "
+        "med selvforstærkende effekt. Erhvervshuset arbejder derfor målrettet med strategiske partnerskaber og "
+        "netværk for at være et synligt knudepunkt, der bidrager til et sammenhængende "
+        "erhvervsfremmesystem.\n\n3) Erhvervsfremmesystemet har tilskudsmidler til rådighed, ikke mindst fra "
+        "regeringen og EU, som byder på attraktive bidrag til virksomhedernes vækst og omstilling. "
+        "Erhvervshuset arbejder for tilgængeligheden af relevante midler, som kan understøtte Erhvervshusets "
+        "mandat og strategiske prioriteter for vækst og omstilling i Hovedstadsregionen.",
+        "Erhvervshusets indsats og strategiske prioriteter: de 3 fokusområder",
+    ),
+]
+
+# The source gives a month ("spørgeskema i januar 2024"); the portal keeps the month (any day of it).
+JANUARY_2024 = date(2024, 1, 1)
 
 GOALS = [
     {
@@ -162,12 +241,19 @@ GOALS = [
                     "vækstvirksomheder, iværksættere samt før-startere. Der tilstræbes en balance mellem de "
                     "forskellige virksomhedssegmenter på tværs af de 29 kommuner."
                 ),
-                "measured": "Vejledte virksomheder pr. kommune (summen af de tre ydelser)",
-                "kind": "parts",
-                "parts_rule": "sum",
+                # Companies, not services: a company can have a course, a workshop and hotline calls, so the
+                # three services below cannot be added up to this figure.
+                "measured": "Antal vejledte virksomheder (virksomheder, ikke ydelser)",
+                "kind": "level",
                 "unit": "count",
                 "threshold": 4000,
-                "source": "own_count",
+                "source": "own_continuous",
+                "portal_note": (
+                    "Kilden siger ikke, hvordan antallet af vejledte virksomheder opgøres. De tre ydelser "
+                    "nedenfor tæller forløb og sparringer, ikke virksomheder, så portalen kan ikke beregne "
+                    "målet ud fra dem. Målet vurderes først, når Erhvervshuset indtaster et antal vejledte "
+                    "virksomheder."
+                ),
                 "parts": [
                     {
                         "code": "2.1.1",
@@ -175,32 +261,43 @@ GOALS = [
                             "1:1 specialiserede vejledningsforløb for vækst, drift og iværksættere (anslået "
                             "ca. 1500 stk., heraf 30% med +5 ansatte)"
                         ),
-                        "measured": "1:1-forløb pr. kommune og måned",
-                        "kind": "level",
+                        "measured": "1:1-forløb pr. kommune",
+                        "kind": "estimate",
                         "unit": "count",
                         "threshold": 1500,
                         "aggregation": "sum",
-                        "source": "own_count",
+                        "source": "own_continuous",
+                        "parts": [
+                            {
+                                "code": "2.1.1.1",
+                                "text": "heraf 30% med +5 ansatte",
+                                "measured": "Andel af 1:1-forløbene med virksomheder med +5 ansatte",
+                                "kind": "estimate",
+                                "unit": "percent",
+                                "threshold": 30,
+                                "source": "own_continuous",
+                            },
+                        ],
                     },
                     {
                         "code": "2.1.2",
                         "text": "Kollektive forløb i form af fysiske og virtuelle workshops (anslået ca. 1250 stk.)",
-                        "measured": "Kollektive forløb pr. kommune og måned",
-                        "kind": "level",
+                        "measured": "Kollektive forløb pr. kommune",
+                        "kind": "estimate",
                         "unit": "count",
                         "threshold": 1250,
                         "aggregation": "sum",
-                        "source": "own_count",
+                        "source": "own_continuous",
                     },
                     {
                         "code": "2.1.3",
                         "text": "Individuel hotline sparring (anslået ca. 1250 stk.)",
-                        "measured": "Hotline-sparringer pr. kommune og måned",
-                        "kind": "level",
+                        "measured": "Hotline-sparringer pr. kommune",
+                        "kind": "estimate",
                         "unit": "count",
                         "threshold": 1250,
                         "aggregation": "sum",
-                        "source": "own_count",
+                        "source": "own_continuous",
                     },
                 ],
             },
@@ -216,7 +313,7 @@ GOALS = [
                 "kind": "level",
                 "unit": "percent",
                 "threshold": 10,
-                "source": "own_count",
+                "source": "own_continuous",
             },
         ],
     },
@@ -421,9 +518,9 @@ GOALS = [
                     "grøn omstilling og cirkulær økonomi skal være steget med 5 procentpoint i forhold til "
                     "kendskabsmålingen i 2021."
                 ),
-                "measured": "Kendskab til ydelserne inden for bæredygtighed (procent)",
+                "measured": "Kendskab til ydelserne inden for bæredygtighed (andel i procent; målet er en ændring i procentpoint)",
                 "kind": "change",
-                "unit": "percent",
+                "unit": "pp",
                 "threshold": 5,
                 "baseline_label": "kendskabsmålingen i 2021",
                 # The seed names neither the 2021 value nor who measures awareness: source left empty.
@@ -441,13 +538,15 @@ GOALS = [
                 "source": "own_survey",
                 "expected_text": "spørgeskema i januar 2024",
                 "expected_on": JANUARY_2024,
+                # One sentence: "reduceret med 2,5 procentpoint og ... øges med 2,5 procentpoint".
+                "parts_rule_stated_in_source": True,
                 "parts": [
                     {
                         "code": "5.3.1",
                         "text": "andelen af virksomheder med ingen bæredygtighedsgrad reduceret med 2,5 procentpoint",
-                        "measured": "Andel med ingen bæredygtighedsgrad (procent)",
+                        "measured": "Andel med ingen bæredygtighedsgrad (andel i procent; målet er en ændring i procentpoint)",
                         "kind": "change",
-                        "unit": "percent",
+                        "unit": "pp",
                         "comparison": "at_most",
                         "threshold": -2.5,
                         "baseline_label": "baseline undersøgelse fra 2021",
@@ -458,9 +557,9 @@ GOALS = [
                     {
                         "code": "5.3.2",
                         "text": "andelen med lav, medium eller høj bæredygtighedsgrad øges med 2,5 procentpoint",
-                        "measured": "Andel med lav, medium eller høj bæredygtighedsgrad (procent)",
+                        "measured": "Andel med lav, medium eller høj bæredygtighedsgrad (andel i procent; målet er en ændring i procentpoint)",
                         "kind": "change",
-                        "unit": "percent",
+                        "unit": "pp",
                         "threshold": 2.5,
                         "baseline_label": "baseline undersøgelse fra 2021",
                         "source": "own_survey",
@@ -522,13 +621,15 @@ GOALS = [
                 "parts_rule": "all",
                 "source": "dst_registers",
                 "expected_text": "to år efter endt vejledning",
+                # "mindst 10 procentpoint i omsætning og mindst 5 procentpoint i beskæftigelse".
+                "parts_rule_stated_in_source": True,
                 "parts": [
                     {
                         "code": "6.2.1",
                         "text": "mervækst på mindst 10 procentpoint i omsætning",
-                        "measured": "Vækst i omsætning, vækstsegmentet mod kontrolgruppen (procent)",
+                        "measured": "Vækst i omsætning, vækstsegmentet mod kontrolgruppen (vækst i procent; forskellen i procentpoint)",
                         "kind": "control",
-                        "unit": "percent",
+                        "unit": "pp",
                         "threshold": 10,
                         "segments": ["vaekst"],
                         "source": "dst_registers",
@@ -537,9 +638,9 @@ GOALS = [
                     {
                         "code": "6.2.2",
                         "text": "mindst 5 procentpoint i beskæftigelse",
-                        "measured": "Vækst i beskæftigelse (årsværk), vækstsegmentet mod kontrolgruppen (procent)",
+                        "measured": "Vækst i beskæftigelse (årsværk), vækstsegmentet mod kontrolgruppen (vækst i procent; forskellen i procentpoint)",
                         "kind": "control",
-                        "unit": "percent",
+                        "unit": "pp",
                         "threshold": 5,
                         "segments": ["vaekst"],
                         "source": "dst_registers",
@@ -554,9 +655,9 @@ GOALS = [
                     "produktivitet sammenlignet med en kontrolgruppe af sammenlignelige virksomheder. I "
                     "beregningen måles væksten i virksomhedernes omsætning per årsværk."
                 ),
-                "measured": "Vækst i omsætning per årsværk, driftssegmentet mod kontrolgruppen (procent)",
+                "measured": "Vækst i omsætning per årsværk, driftssegmentet mod kontrolgruppen (vækst i procent; forskellen i procentpoint)",
                 "kind": "control",
-                "unit": "percent",
+                "unit": "pp",
                 # "øget ... sammenlignet med en kontrolgruppe": any difference above zero; no number given.
                 "comparison": "more_than",
                 "threshold": 0,
@@ -615,13 +716,15 @@ GOALS = [
                 "source": "own_survey",
                 "expected_text": "spørgeskema i januar 2024",
                 "expected_on": JANUARY_2024,
+                # One sentence: "reduceres med 2,5 procentpoint og ... øges med 2,5 procentpoint".
+                "parts_rule_stated_in_source": True,
                 "parts": [
                     {
                         "code": "7.2.1",
                         "text": "andelen af virksomheder med lav digitaliseringsgrad reduceres med 2,5 procentpoint",
-                        "measured": "Andel med lav digitaliseringsgrad (procent)",
+                        "measured": "Andel med lav digitaliseringsgrad (andel i procent; målet er en ændring i procentpoint)",
                         "kind": "change",
-                        "unit": "percent",
+                        "unit": "pp",
                         "comparison": "at_most",
                         "threshold": -2.5,
                         "baseline_label": "baseline undersøgelse fra 2021",
@@ -632,9 +735,9 @@ GOALS = [
                     {
                         "code": "7.2.2",
                         "text": "virksomheder med medium eller høj digitaliseringsgrad øges med 2,5 procentpoint",
-                        "measured": "Andel med medium eller høj digitaliseringsgrad (procent)",
+                        "measured": "Andel med medium eller høj digitaliseringsgrad (andel i procent; målet er en ændring i procentpoint)",
                         "kind": "change",
-                        "unit": "percent",
+                        "unit": "pp",
                         "threshold": 2.5,
                         "baseline_label": "baseline undersøgelse fra 2021",
                         "source": "own_survey",
@@ -668,9 +771,9 @@ GOALS = [
                     "Virksomheder vejledt i 2023 med +10% i eksportandel af omsætningen øges med 1 "
                     "procentpoint 2022 til 2023."
                 ),
-                "measured": "Andel vejledte virksomheder med +10% eksportandel af omsætningen (procent)",
+                "measured": "Andel vejledte virksomheder med +10% eksportandel af omsætningen (andel i procent; målet er en ændring i procentpoint)",
                 "kind": "change",
-                "unit": "percent",
+                "unit": "pp",
                 "threshold": 1,
                 "baseline_label": "2022",
                 "source": "own_survey",

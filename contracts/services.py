@@ -27,6 +27,7 @@ def _spec(target: Target, year: int, parts: tuple = ()) -> fulfilment.Spec:
         segments=tuple(target.segments or ()),
         aggregation=target.aggregation,
         parts_rule=target.parts_rule,
+        parts_rule_stated=target.parts_rule_stated_in_source,
         expected_on=target.expected_on,
         year=year,
         weight=target.weight,
@@ -101,7 +102,10 @@ def _snapshot_compute(*, contract_id: int, as_of: date | None) -> FulfilmentSnap
         top = [t for t in targets if t.goal_id == goal.pk and not t.parent_id]
         mine = [t for t in targets if t.goal_id == goal.pk]
         rolled = fulfilment.roll_up(
-            contract.rollup_rule, [(t.weight, results[t.pk]) for t in top], contract.rollup_share
+            contract.rollup_rule,
+            [(t.weight, results[t.pk]) for t in top],
+            contract.rollup_share,
+            stated=contract.rollup_rule_stated_in_source,
         )
         latest = max(
             (results[t.pk].latest_data_on for t in mine if results[t.pk].latest_data_on), default=None
@@ -227,7 +231,8 @@ def contract_copy(*, contract: Contract, year: int, by=None) -> Contract:
             )
         targets = list(Target.objects.filter(goal__contract=contract).order_by("parent_id", "position"))
         target_map: dict[int, Target] = {}
-        skip = {"id", "goal", "parent", "expected_on"}
+        # A copy is the secretariat's draft, not the source: it carries no source reference.
+        skip = {"id", "goal", "parent", "expected_on", "source_ref"}
         for target in sorted(targets, key=lambda t: (t.parent_id is not None, t.position)):
             values = {
                 f.name: getattr(target, f.name) for f in Target._meta.concrete_fields if f.name not in skip

@@ -27,6 +27,10 @@ def latest_snapshot(contract: Contract) -> FulfilmentSnapshot | None:
     return contract.snapshots.order_by("-as_of", "-computed_at").first()
 
 
+def _bar_note(status: TargetStatus | None) -> str:
+    return "" if status and status.progress is not None else _("ingen data")
+
+
 def index(request):
     contract = Contract.objects.order_by("-year").first()
     if contract is None:
@@ -67,6 +71,7 @@ def contract_detail(request, year: int):
         "snapshot": snapshot,
         "goal_statuses": goal_statuses,
         "goals": goals,
+        "sections": list(contract.sections.order_by("position")),
         "chart": chart,
         "years": list(Contract.objects.order_by("-year").values_list("year", flat=True)),
         "can_enter": request.user.has_perm("contracts.enter_measurement"),
@@ -98,8 +103,9 @@ def goal_detail(request, year: int, number: int):
     for target in targets:
         target_rows.append((target, statuses.get(target.pk)))
     bars = [
-        charts.Bar(t.code, s.progress if s else None, "" if s and s.progress is not None else _("ingen data"))
+        charts.Bar(t.code, s.progress if s else None, _bar_note(s))
         for t, s in target_rows
+        if not t.is_estimate  # an estimate has no progress: it is not a target
     ]
     chart = charts.horizontal_bars(
         bars,
@@ -163,7 +169,7 @@ def target_detail(request, pk: int):
         if chart_rows:
             chart = charts.horizontal_bars(
                 [charts.Bar(r["municipality__name"], r["total"]) for r in chart_rows],
-                title=_("Vejledte virksomheder pr. kommune i %(year)s") % {"year": contract.year},
+                title=_("Registreret pr. kommune i %(year)s") % {"year": contract.year},
                 description=_("Summen af årets målinger pr. kommune; tallene står i tabellen under."),
             )
     context = {

@@ -47,7 +47,7 @@ class CalculatorForm(LocalizedForm):
     key_source = forms.ChoiceField(
         label=_("Fordelingsnøgle"),
         choices=[
-            (KEY_PREVIOUS, _("Forrige års godkendte fordeling")),
+            (KEY_PREVIOUS, _("Forrige års fordeling (godkendt eller forelagt KKR)")),
             (KEY_FILE, _("Nøgle fra fil (fx befolkning eller antal ansatte)")),
         ],
         widget=forms.RadioSelect,

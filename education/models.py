@@ -7,9 +7,10 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import Organisation
+from core.sources import SourcedModel
 
 
-class Programme(models.Model):
+class Programme(SourcedModel):
     """A basic education programme: the two SOSU programmes are allocated; the strategy names seven."""
 
     name = models.CharField(_("navn"), max_length=150, unique=True)
@@ -49,16 +50,26 @@ class AllocationQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Allocation.Status.APPROVED)
 
+    def official(self):
+        """Figures that stand (approved in the portal, or as laid before KKR in the source), not drafts."""
+        return self.filter(status__in=Allocation.OFFICIAL)
 
-class Allocation(models.Model):
+
+class Allocation(SourcedModel):
     """One round of the yearly split of a programme's regional places (dimensionering) over the municipalities.
 
-    An approved allocation is locked; a change afterwards is made as a new version (a new row).
+    An approved allocation is locked; a change afterwards is made as a new version (a new row). The loaded
+    tables are "presented": the source lays them before KKR (item 3.8) and records no decision, so they
+    are neither drafts nor approved; they are locked too (the source's figures are not edited in place),
+    and the secretariat records KKR's approval when it is given.
     """
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("kladde")
+        PRESENTED = "presented", _("forelagt KKR (ingen beslutning i kilden)")
         APPROVED = "approved", _("godkendt")
+
+    OFFICIAL = (Status.PRESENTED, Status.APPROVED)
 
     year = models.PositiveSmallIntegerField(_("år"))
     programme = models.ForeignKey(
@@ -95,10 +106,14 @@ class Allocation(models.Model):
 
     @property
     def is_locked(self) -> bool:
+        return self.status in self.OFFICIAL
+
+    @property
+    def is_approved(self) -> bool:
         return self.status == self.Status.APPROVED
 
 
-class AllocationRow(models.Model):
+class AllocationRow(SourcedModel):
     allocation = models.ForeignKey(
         Allocation, verbose_name=_("fordeling"), on_delete=models.CASCADE, related_name="rows"
     )
@@ -182,12 +197,18 @@ class RealisedIntake(models.Model):
         return f"{self.municipality} {self.programme} {self.year}: {self.places}"
 
 
-class Strategy(models.Model):
+class Strategy(SourcedModel):
     """The joint education strategy (fælles uddannelsesstrategi) with its texts as in the source."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("udkast")
+        ADOPTED = "adopted", _("vedtaget")
 
     title = models.CharField(_("titel"), max_length=200, unique=True)
     status_note = models.CharField(_("status"), max_length=100, blank=True)
     dated = models.CharField(_("dateret"), max_length=50, blank=True)
+    # The source heads it "UDKAST" and dates it "November 2022": a draft until a decision is recorded.
+    state = models.CharField(_("tilstand"), max_length=10, choices=State.choices, default=State.DRAFT)
     introduction = models.TextField(_("indledning"), blank=True)
     purpose = models.TextField(_("formål"), blank=True)
     target_group = models.TextField(_("målgruppe"), blank=True)
@@ -204,7 +225,7 @@ class Strategy(models.Model):
         return self.title
 
 
-class GuidingMark(models.Model):
+class GuidingMark(SourcedModel):
     class Audience(models.TextChoices):
         MUNICIPALITY = "municipality", _("Den enkelte kommune")
         INSTITUTIONS = "institutions", _("Uddannelsesinstitutionerne")
@@ -228,7 +249,7 @@ class GuidingMark(models.Model):
         return self.text
 
 
-class AudienceIntro(models.Model):
+class AudienceIntro(SourcedModel):
     """The sentence that introduces each audience's guiding marks."""
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="audience_intros")
@@ -243,7 +264,7 @@ class AudienceIntro(models.Model):
         return self.text
 
 
-class Initiative(models.Model):
+class Initiative(SourcedModel):
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="initiatives")
     order = models.PositiveSmallIntegerField(_("rækkefølge"))
     title = models.CharField(_("titel"), max_length=200)
@@ -260,7 +281,7 @@ class Initiative(models.Model):
         return self.title
 
 
-class LocalStrategy(models.Model):
+class LocalStrategy(SourcedModel):
     """Whether a municipality has its own local education strategy; None when nobody has said."""
 
     municipality = models.OneToOneField(

@@ -4,15 +4,16 @@ from .models import Allocation, AllocationRow, LocalStrategy, RealisedIntake
 
 
 def latest_year_with_data() -> int | None:
-    allocation = Allocation.objects.approved().order_by("-year").first()
+    allocation = Allocation.objects.official().order_by("-year").first()
     return allocation.year if allocation else None
 
 
-def _current_allocations(up_to_year: int | None = None) -> list[Allocation]:
-    """The newest approved version per programme in the latest year (up to a year) that has one."""
-    approved_qs = Allocation.objects.approved()
-    if up_to_year is not None:
-        approved_qs = approved_qs.filter(year__lte=up_to_year)
+def _current_allocations(year: int | None = None) -> list[Allocation]:
+    """The newest official version (approved, or presented to KKR as in the source) per programme, in the
+    given year or, without one, in the latest year that has any."""
+    approved_qs = Allocation.objects.official()
+    if year is not None:
+        approved_qs = approved_qs.filter(year=year)
     approved = list(approved_qs.select_related("programme").order_by("-year", "programme__order", "-version"))
     if not approved:
         return []
@@ -25,9 +26,11 @@ def _current_allocations(up_to_year: int | None = None) -> list[Allocation]:
 
 
 def home_tile(user, selection=None) -> dict:
+    """The selected year's allocations; a year without any says so and names the latest that has some."""
     allocations = _current_allocations(selection.year if selection is not None else None)
     if not allocations:
-        return {"year": None}
+        wanted = selection.year if selection is not None else None
+        return {"year": None, "wanted_year": wanted, "latest_year": latest_year_with_data()}
     year = allocations[0].year
     rows = AllocationRow.objects.filter(allocation__in=allocations).values_list(
         "allocation__programme_id", "municipality_id", "places"
@@ -53,6 +56,7 @@ def home_tile(user, selection=None) -> dict:
             {
                 "programme": allocation.programme,
                 "allocated": allocation.total,
+                "state": allocation.get_status_display(),
                 "realised": sum(r for _m, r, _p in reported) if reported else None,
                 "reported": len(reported),
             }
@@ -64,7 +68,7 @@ def organisation_section(organisation, user) -> dict | None:
     if not organisation.is_municipality:
         return None
     rows = list(
-        AllocationRow.objects.filter(municipality=organisation, allocation__status=Allocation.Status.APPROVED)
+        AllocationRow.objects.filter(municipality=organisation, allocation__status__in=Allocation.OFFICIAL)
         .select_related("allocation__programme")
         .order_by("-allocation__year", "allocation__programme__order", "-allocation__version")
     )

@@ -13,7 +13,7 @@ def annual_section(year: int) -> dict | None:
     Reads stored data only, in four queries.
     """
     approved = list(
-        Allocation.objects.approved()
+        Allocation.objects.official()
         .filter(year=year)
         .select_related("programme")
         .order_by("programme__order", "-version")

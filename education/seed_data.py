@@ -13,6 +13,22 @@ sundhedsassistenter (dimensionering 2022, 2023). Check: the columns sum to the "
 
 SOURCE_NOTE = "KKR Hovedstaden – fordeling af lærepladser for 2023 (dagsordenens punkt 3.8)"
 
+# Where each loaded fact stands in the source (core.sources): document and section. Item 3.8's heading is
+# spelled "SOSO-området" in the source; the reference quotes it as it stands.
+TABLE_REF = (
+    "Dagsordenens punkt 3.8 «Dimensionering på SOSO-området» (sådan i kilden), tabellen "
+    "«KKR Hovedstaden – fordeling af lærepladser for 2023»"
+)
+STRATEGY_REF = (
+    "Dagsordenens punkt 3.7 «Justering af KKR Hovedstadens fælles uddannelsesstrategi»: "
+    "Fælles uddannelsesstrategi - KKR Hovedstaden - UDKAST, november 2022"
+)
+# The table's column headings, per programme.
+COLUMN_HEADINGS = {
+    "social-og-sundhedshjaelper": "Social- og sundhedshjælpere",
+    "social-og-sundhedsassistent": "Social- og sundhedsassistenter",
+}
+
 HELPER = "social-og-sundhedshjaelper"
 ASSISTANT = "social-og-sundhedsassistent"
 

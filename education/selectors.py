@@ -46,9 +46,9 @@ def allocated_programmes():
 
 
 def current_allocation(year: int, programme: Programme) -> Allocation | None:
-    """The newest approved version; the newest draft when nothing is approved yet."""
+    """The newest official version (approved or presented to KKR); the newest draft when there is none."""
     allocations = Allocation.objects.filter(year=year, programme=programme)
-    return allocations.approved().order_by("-version").first() or allocations.order_by("-version").first()
+    return allocations.official().order_by("-version").first() or allocations.order_by("-version").first()
 
 
 def _rows_by_municipality(allocation: Allocation | None) -> dict[int, AllocationRow]:
@@ -58,9 +58,9 @@ def _rows_by_municipality(allocation: Allocation | None) -> dict[int, Allocation
 
 
 def allocation_table(allocation: Allocation) -> dict:
-    """The rows of an allocation with the previous year's approved allocation beside them."""
+    """The rows of an allocation with the previous year's official allocation beside them."""
     previous = (
-        Allocation.objects.approved()
+        Allocation.objects.official()
         .filter(year=allocation.year - 1, programme=allocation.programme)
         .order_by("-version")
         .first()

@@ -73,7 +73,10 @@ def allocation_move_places(
     """Move places between two municipalities of a draft; the total stays fixed."""
     allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
     if allocation.is_locked:
-        raise AllocationLocked(_("Fordelingen er godkendt og låst. Opret en ny version for at ændre den."))
+        raise AllocationLocked(
+            _("Fordelingen er %(state)s og låst. Opret en ny version for at ændre den.")
+            % {"state": allocation.get_status_display()}
+        )
     if from_municipality == to_municipality:
         raise ValidationError(_("Vælg to forskellige kommuner."))
     if places <= 0:
@@ -110,7 +113,7 @@ def allocation_move_places(
 @transaction.atomic
 def allocation_approve(*, allocation: Allocation, by) -> Allocation:
     allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
-    if allocation.is_locked:
+    if allocation.is_approved:
         raise AllocationLocked(_("Fordelingen er allerede godkendt."))
     row_sum = sum(allocation.rows.values_list("places", flat=True))
     if row_sum != allocation.total:
@@ -128,7 +131,9 @@ def allocation_approve(*, allocation: Allocation, by) -> Allocation:
 def allocation_new_version(*, allocation: Allocation) -> Allocation:
     """A draft copy of an approved allocation: the way to change it after approval."""
     if not allocation.is_locked:
-        raise ValidationError(_("Kun en godkendt fordeling kan få en ny version; ret kladden i stedet."))
+        raise ValidationError(
+            _("Kun en godkendt eller forelagt fordeling kan få en ny version; ret kladden i stedet.")
+        )
     if Allocation.objects.filter(
         year=allocation.year, programme=allocation.programme, status=Allocation.Status.DRAFT
     ).exists():
@@ -179,5 +184,6 @@ def local_strategy_update(
     strategy.adopted = adopted
     strategy.url = url
     strategy.note = note
+    strategy.source_ref = ""  # now the municipality's own entry, not the source's (the history says who)
     strategy.save()
     return strategy

@@ -197,7 +197,7 @@ def allocation_export(request, pk: int, fmt: str):
 
 def _previous_key(year: int, programme: Programme) -> dict[Organisation, Decimal] | None:
     previous = (
-        Allocation.objects.approved().filter(year=year - 1, programme=programme).order_by("-version").first()
+        Allocation.objects.official().filter(year=year - 1, programme=programme).order_by("-version").first()
     )
     if previous is None:
         return None
@@ -240,7 +240,7 @@ def calculator(request):
             key_errors = None
             if data["key_source"] == CalculatorForm.KEY_PREVIOUS:
                 key = _previous_key(data["year"], data["programme"])
-                key_label = _("Godkendt fordeling %(year)s") % {"year": data["year"] - 1}
+                key_label = _("Fordelingen for %(year)s") % {"year": data["year"] - 1}
                 if key is None:
                     form.add_error(
                         "key_source",

@@ -74,3 +74,41 @@ def test_dashboard_and_profile_queries_stay_flat_with_ten_years_of_data(client, 
     after = _queries(client, url)
     assert after <= before
     assert after <= 45
+
+
+def test_a_year_without_data_says_so_and_names_the_latest_instead_of_showing_it(
+    client, board_member, kkr_data
+):
+    client.force_login(board_member)
+    response = client.get("/?runde=2022-autumn&aar=2024")
+    tiles = {tile["area"].app: tile for tile in response.context["tiles"]}
+    assert tiles["contracts"]["contract"] is None and tiles["contracts"]["latest_year"] == 2023
+    assert tiles["education"]["year"] is None and tiles["education"]["latest_year"] == 2023
+    html = response.content.decode()
+    assert "Ingen resultatkontrakt for 2024; seneste er 2023." in html
+    assert "Ingen fordeling af SOSU-praktikpladser for 2024; seneste er 2023." in html
+    assert "1.776" not in html  # the 2023 allocation is not shown as if it were 2024's
+
+
+def test_a_year_before_the_first_contract_says_so_too(client, board_member, kkr_data):
+    client.force_login(board_member)
+    html = client.get("/?runde=2022-autumn&aar=2022").content.decode()
+    assert "Ingen resultatkontrakt for 2022; seneste er 2023." in html
+
+
+def test_the_contract_tile_shows_awaited_data_with_its_due_month(client, board_member, kkr_data):
+    from datetime import date
+
+    from contracts import services
+    from contracts.models import Contract
+
+    contract = Contract.objects.get(year=2023)
+    client.force_login(board_member)
+    services.snapshot_compute(contract_id=contract.pk, as_of=date(2023, 10, 1))
+    contract.snapshots.exclude(as_of=date(2023, 10, 1)).delete()
+    html = client.get("/?runde=2022-autumn&aar=2023").content.decode()
+    assert "delmål: afventer data (ventes i januar 2024)" in html
+    services.snapshot_compute(contract_id=contract.pk, as_of=date(2024, 3, 1))
+    html = client.get("/?runde=2022-autumn&aar=2023").content.decode()
+    assert "delmål: data udeblevet (ventet i januar 2024)" in html
+    assert "portalens antagelse" in html

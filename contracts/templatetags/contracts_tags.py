@@ -12,6 +12,7 @@ ICONS = {
     "not_met": "✖",
     "awaiting": "…",
     "overdue": "!",
+    "estimate": "≈",
 }
 
 
@@ -34,3 +35,11 @@ def status_badge(value):
         ICONS.get(value, ""),
         status_label(value),
     )
+
+
+@register.filter
+def dk_month(value) -> str:
+    """A due month as the source gives it ("januar 2024"), never a day the source does not state."""
+    from contracts.fulfilment import danish_month
+
+    return danish_month(value)

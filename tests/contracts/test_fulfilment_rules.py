@@ -70,7 +70,38 @@ def test_no_data_before_the_expected_date_is_awaiting_data():
     spec = level(expected_on=date(2024, 1, 31))
     result = f.evaluate(spec, {}, date(2024, 1, 31))
     assert result.status == f.AWAITING
-    assert "31. januar 2024" in result.explanation
+    # Seed lines 411, 516 and 545-546 give a month ("spørgeskema i januar 2024"), not a day: the old "31. januar 2024"
+    # stated a date the source does not.
+    assert "data ventes i januar 2024" in result.explanation and "31." not in result.explanation
+
+
+def test_data_due_in_a_month_are_awaited_until_that_month_has_passed():
+    spec = level(expected_on=date(2024, 1, 1))  # the month January 2024
+    assert f.evaluate(spec, {}, date(2024, 1, 20)).status == f.AWAITING
+    assert f.evaluate(spec, {}, date(2024, 1, 31)).status == f.AWAITING
+    overdue = f.evaluate(spec, {}, date(2024, 2, 1))
+    assert overdue.status == f.OVERDUE and "data var ventet i januar 2024" in overdue.explanation
+
+
+def test_an_estimate_is_shown_beside_what_was_registered_and_never_judged():
+    spec = Spec(code="e", kind="estimate", unit="count", threshold=D(1500), aggregation="sum")
+    points = [Point(date(2023, m, 28), D(200)) for m in range(1, 10)]
+    result = f.evaluate(spec, {"e": points}, AFTER)
+    assert result.status == f.ESTIMATE and result.progress is None and result.value == 1800
+    assert "Kilden anslår ca. 1.500" in result.explanation and "opfyldt" not in result.explanation
+    assert f.evaluate(spec, {}, AFTER).status == f.ESTIMATE
+    assert f.combine([f.MET, f.ESTIMATE]) == f.MET
+
+
+def test_a_parts_rule_the_contract_does_not_state_is_called_the_portals_assumption():
+    parts = tuple(Spec(code=c, kind="level", unit="percent", threshold=D(80)) for c in ("p1", "p2"))
+    stated = Spec(code="t", kind="parts", parts_rule="all", parts=parts)
+    assumed = Spec(code="t", kind="parts", parts_rule="all", parts=parts, parts_rule_stated=False)
+    assert "portalens antagelse" not in f.evaluate(stated, {}, AFTER).explanation
+    assert "portalens antagelse" in f.evaluate(assumed, {}, AFTER).explanation
+    assert "portalens antagelse" in f.describe(assumed)
+    rolled = f.roll_up("all", [(D(1), f.Result(f.MET, D(100), ""))], stated=False)
+    assert "portalens antagelse" in rolled.explanation
 
 
 def test_no_data_after_the_expected_date_is_overdue():

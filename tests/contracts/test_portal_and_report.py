@@ -47,7 +47,9 @@ def test_the_organisation_section_shows_goal_2_guidance_in_that_municipality(
     assert portal.organisation_section(organisations["Erhvervshus Hovedstaden"], albertslund_member) is None
     client.force_login(albertslund_member)
     html = client.get("/organisationer/albertslund/").content.decode()
-    assert "Vejledte virksomheder i kommunen pr. ydelse" in html
+    # Seed lines 194-208: 4000 companies, and the services "anslået ca." in courses: a sum of services is
+    # not a number of companies, so the old caption "Vejledte virksomheder ... pr. ydelse" said what they are not.
+    assert "Registrerede forløb og sparringer i kommunen pr. ydelse (ydelser, ikke virksomheder)" in html
 
 
 def test_the_annual_section_reads_the_stored_snapshot(contract, django_assert_max_num_queries):

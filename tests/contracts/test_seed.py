@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from contracts import seed_data
-from contracts.models import Contract, FulfilmentSnapshot, Goal, Target
+from contracts.models import Contract, ContractSection, FulfilmentSnapshot, Goal, Target
 from tests.seed_source import SEED
 
 
@@ -19,11 +19,16 @@ def seed_text():
     return normalise(SEED.read_text(encoding="utf-8"))
 
 
+def _with_parts(target):
+    yield target
+    for part in target.get("parts", []):
+        yield from _with_parts(part)
+
+
 def all_targets():
     for goal in seed_data.GOALS:
         for target in goal["targets"]:
-            yield target
-            yield from target.get("parts", [])
+            yield from _with_parts(target)
 
 
 def test_goal_texts_are_verbatim_in_the_seed(seed_text):
@@ -78,7 +83,8 @@ def test_load_creates_the_2023_contract_with_8_goals(organisations):
         "both",
         "local",
     ]
-    assert Target.objects.filter(goal__contract=contract).count() == 36
+    # 37: seed line 203 "(anslået ca. 1500 stk., heraf 30% med +5 ansatte)" has the part 2.1.1.1 too.
+    assert Target.objects.filter(goal__contract=contract).count() == 37
     part = Target.objects.get(code="5.3.1")
     assert part.threshold == Decimal("-2.50") and part.comparison == "at_most"
     assert part.parent.code == "5.3"
@@ -106,3 +112,51 @@ def test_load_keeps_an_edit_made_by_the_secretariat(organisations):
     Target.objects.filter(code="1.1").update(measured="ændret")
     call_command("load_kkr_data", verbosity=0)
     assert Target.objects.get(code="1.1").measured == "ændret"
+
+
+def test_the_introduction_is_verbatim_in_the_seed(seed_text):
+    assert len(seed_data.SECTIONS) == 5
+    for heading, text, _section in seed_data.SECTIONS:
+        for paragraph in text.split("\n\n"):
+            for line in paragraph.split("\n"):
+                assert normalise(line) in seed_text, (heading, line[:60])
+    vision = dict((h, t) for h, t, _s in seed_data.SECTIONS)["Vision"]
+    assert "Erhvervshus Hovedstaden arbejder med følgende vision: " + normalise(vision) in seed_text
+
+
+def test_estimates_are_stored_as_estimates_and_percentage_points_as_points():
+    """Seed lines 203–208 say "anslået ca."; lines 389, 396–397, 441, 506–507, 542 say "procentpoint"."""
+    by_code = {t["code"]: t for t in all_targets()}
+    for code in ("2.1.1", "2.1.2", "2.1.3", "2.1.1.1"):
+        assert by_code[code]["kind"] == "estimate", code
+    assert by_code["2.1"]["kind"] == "level" and "parts_rule" not in by_code["2.1"]
+    for code in ("5.2", "5.3.1", "5.3.2", "6.2.1", "6.2.2", "7.2.1", "7.2.2", "8.1"):
+        assert by_code[code]["unit"] == "pp", code
+        assert "(procent)" not in by_code[code]["measured"], code
+    # Seed line 223: "Målene opgøres løbende af Erhvervshuset internt" (no monthly count for goal 2).
+    for code in ("2.1", "2.1.1", "2.1.2", "2.1.3", "2.1.1.1", "2.2"):
+        assert by_code[code]["source"] == "own_continuous", code
+    assert seed_data.JANUARY_2024.month == 1 and seed_data.JANUARY_2024.year == 2024
+
+
+@pytest.mark.django_db
+def test_every_loaded_contract_record_has_a_source_reference(organisations):
+    from core.sources import unsourced
+
+    call_command("load_kkr_data", verbosity=0)
+    assert unsourced([Contract, ContractSection, Goal, Target]) == []
+    assert Goal.objects.get(number=2).source_ref == "Resultatkontrakt 2023 for Erhvervshus Hovedstaden, mål 2"
+    assert Target.objects.get(code="2.1").source_ref.endswith("mål 2, punkt 1)")
+    assert Target.objects.get(code="1.3a").source_ref.endswith("mål 1, punkt 3) a)")
+    assert Target.objects.get(code="2.1.1.1").source_ref.endswith("punkt 1), første punkt, første punkt")
+    assert ContractSection.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_a_load_fills_the_source_reference_of_rows_loaded_before_references_existed(organisations):
+    call_command("load_kkr_data", verbosity=0)
+    Target.objects.filter(code="1.1").update(source_ref="")
+    Goal.objects.filter(number=1).update(source_ref="")
+    call_command("load_kkr_data", verbosity=0)
+    assert Target.objects.get(code="1.1").source_ref.endswith("mål 1, punkt 1)")
+    assert Goal.objects.get(number=1).source_ref.endswith("mål 1")

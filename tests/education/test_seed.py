@@ -43,10 +43,13 @@ def test_every_table_row_occurs_in_the_seed_as_written(seed_text):
     assert "I alt 853 849 1793 1776" in seed_text
 
 
-def test_the_seed_loads_both_years_of_both_programmes_as_approved(education_data):
+def test_the_seed_loads_both_years_of_both_programmes_as_presented_to_kkr(education_data):
+    # Seed lines 3106-3131: the table is agenda item 3.8 laid before KKR; no line records a decision, so
+    # the old "approved" (shown as "Godkendt og låst") was a state the source does not give.
     for (slug, year), column in seed_data.COLUMNS.items():
         allocation = Allocation.objects.get(year=year, programme__slug=slug)
-        assert allocation.status == Allocation.Status.APPROVED and allocation.version == 1
+        assert allocation.status == Allocation.Status.PRESENTED and allocation.version == 1
+        assert allocation.approved_at is None and allocation.approved_by is None
         assert allocation.total == seed_data.TOTALS[(slug, year)]
         stored = {r.municipality.name: r.places for r in allocation.rows.select_related("municipality")}
         assert stored == {row[0]: row[column] for row in seed_data.ALLOCATION_TABLE}
@@ -107,3 +110,53 @@ def test_a_second_load_changes_nothing(education_data):
     first = _snapshot()
     education_seed.load()
     assert _snapshot() == first
+
+
+def test_every_loaded_education_record_has_a_source_reference(education_data):
+    from core.sources import unsourced
+
+    models = [m for m in apps.get_app_config("education").get_models() if hasattr(m, "source_ref")]
+    loaded = {m.__name__ for m in models if m.objects.exists()}
+    assert loaded >= {"Programme", "Allocation", "AllocationRow", "Strategy", "GuidingMark", "Initiative"}
+    assert unsourced(models) == []
+    allocation = Allocation.objects.get(year=2023, programme__slug=seed_data.HELPER)
+    assert "punkt 3.8" in allocation.source_ref
+    assert "«Social- og sundhedshjælpere, Dimensionering, 2023»" in allocation.source_ref
+    assert allocation.rows.get(municipality__name="Bornholm").source_ref.endswith("rækken «Bornholm»")
+
+
+def test_the_source_references_quote_the_seeds_headings(seed_text):
+    assert "3.8 Dimensionering på SOSO-området" in seed_text
+    assert "3.7 Justering af KKR Hovedstadens fælles" in seed_text
+    assert "Fælles uddannelsesstrategi - KKR Hovedstaden - UDKAST" in seed_text
+    assert "KKR Hovedstaden – fordeling af lærepladser for 2023" in seed_text
+    for heading in seed_data.COLUMN_HEADINGS.values():
+        assert heading in seed_text
+    assert "Dimensionering, 2022" in seed_text and "Dimensionering, 2023" in seed_text
+
+
+def test_the_strategy_is_loaded_as_a_draft_dated_by_month(education_data, seed_text):
+    strategy = Strategy.objects.get()
+    assert strategy.state == Strategy.State.DRAFT and strategy.dated == "November 2022"
+    assert "November 2022" in seed_text
+
+
+def test_an_edited_local_strategy_is_the_municipalitys_entry_not_the_sources(education_data):
+    from core.models import Organisation
+    from education import services
+
+    albertslund = Organisation.objects.get(name="Albertslund")
+    assert LocalStrategy.objects.get(municipality=albertslund).source_ref
+    services.local_strategy_update(municipality=albertslund, exists=True, adopted=None, url="", note="egen")
+    assert LocalStrategy.objects.get(municipality=albertslund).source_ref == ""
+    education_seed.load()
+    assert LocalStrategy.objects.get(municipality=albertslund).source_ref == ""
+
+
+def test_a_load_gives_allocations_loaded_before_references_existed_their_reference(education_data):
+    Allocation.objects.update(source_ref="")
+    AllocationRow.objects.update(source_ref="")
+    education_seed.load()
+    from core.sources import unsourced
+
+    assert unsourced([Allocation, AllocationRow]) == []

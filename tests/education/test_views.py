@@ -73,7 +73,9 @@ def test_the_allocation_table_has_a_query_budget(
 def test_index_lists_the_four_seeded_allocations(client, board_member, education_data):
     client.force_login(board_member)
     html = client.get(reverse("education:index")).content.decode()
-    assert html.count("godkendt") >= 4
+    # Seed lines 3106-3131 lay the table before KKR (item 3.8) with no decision: "forelagt", not "godkendt".
+    assert html.count("forelagt KKR (ingen beslutning i kilden)") == 4
+    assert "godkendt" not in html
 
 
 # --- moving places, approving, versions ----------------------------------------------------------------
@@ -405,3 +407,30 @@ def test_the_allocation_page_shows_who_approved_it(client, secretariat, draft):
     html = client.get(table_url() + "?version=2").content.decode()
     assert "Hvem ændrede fordelingen og hvornår" in html
     assert "sekretariat" in html and "ændret" in html and "oprettet" in html
+
+
+# --- what the page says about the loaded state ------------------------------------------------------------
+
+
+def test_the_loaded_allocation_says_it_was_presented_not_approved(client, board_member, approved_2023):
+    client.force_login(board_member)
+    html = client.get(table_url()).content.decode()
+    assert "Forelagt KKR; kilden angiver ingen beslutning" in html
+    assert "Godkendt og låst" not in html
+    assert "Kilde: Dagsordenens punkt 3.8" in html
+
+
+def test_the_secretariat_records_kkrs_approval_of_a_presented_allocation(client, secretariat, approved_2023):
+    client.force_login(secretariat)
+    assert "Registrér KKR's godkendelse" in client.get(table_url()).content.decode()
+    client.post(reverse("education:allocation_approve", args=[approved_2023.pk]))
+    approved_2023.refresh_from_db()
+    assert approved_2023.status == Allocation.Status.APPROVED and approved_2023.approved_by == secretariat
+    assert "Godkendt og låst" in client.get(table_url()).content.decode()
+
+
+def test_the_strategy_page_shows_a_draft_with_its_source(client, board_member, education_data):
+    client.force_login(board_member)
+    html = client.get(reverse("education:strategy")).content.decode()
+    assert "Et udkast (november 2022), lagt frem for KKR som dagsordenens punkt 3.7" in html
+    assert "Kilde: Dagsordenens punkt 3.7" in html
