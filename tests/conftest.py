@@ -51,7 +51,14 @@ def pytest_collection_modifyitems(config, items):
     services_skip = pytest.mark.skip(
         reason="needs PostgreSQL and Redis: set DATABASE_URL and REDIS_URL (make test-services, or CI)"
     )
+    # `make test` builds its databases from the models (--nomigrations, fast); the services run builds them
+    # with the migrations, so the tests of the migrations themselves run there.
+    migrations_skip = pytest.mark.skip(
+        reason="tests a migration: runs where the test database is migrated (make test-services, or CI)"
+    )
     for item in items:
+        if "migrations" in item.keywords and config.getoption("nomigrations", False):
+            item.add_marker(migrations_skip)
         if "services" in item.keywords and not SERVICES_READY:
             item.add_marker(services_skip)
         if "browser" in item.keywords and missing["browser"]:
@@ -130,7 +137,8 @@ def pytest_runtest_teardown(item, nextitem):
     marker = item.get_closest_marker("django_db")
     fixtures = getattr(item, "fixturenames", ())
     transactional = "transactional_db" in fixtures or "live_server" in fixtures
-    if transactional or (marker and marker.kwargs.get("transaction")):
+    # After the last test the session's teardown has already destroyed the test database.
+    if nextitem is not None and (transactional or (marker and marker.kwargs.get("transaction"))):
         blocker = item.config.stash[blocking_manager_key]
         with blocker.unblock():
             if ReferenceData.rows and not Organisation.objects.exists():
@@ -139,8 +147,11 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 @pytest.fixture
-def empty_database(db):
-    """For tests about loading into a fresh database: our apps' rows removed inside this test's transaction."""
+def empty_database(request):
+    """For tests about a fresh database: our apps' rows removed, inside this test's transaction, or for a
+    transactional test until its flush (after which the data is put back)."""
+    marker = request.node.get_closest_marker("django_db")
+    request.getfixturevalue("transactional_db" if marker and marker.kwargs.get("transaction") else "db")
     tables = [model._meta.db_table for model in our_models()]
     with connection.cursor() as cursor:
         for statement in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):

@@ -14,6 +14,17 @@ EDUCATION_BEFORE = ("education", "0002_sourced_records_presented_allocations_dra
 EDUCATION_AFTER = ("education", "0003_loaded_allocations_are_presented_not_approved")
 
 
+pytestmark = pytest.mark.migrations
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_latest_migrations():
+    """The tests migrate backwards and forwards; leave the schema at the leaves for the tests after them."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def _migrate(target):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
@@ -23,7 +34,7 @@ def _migrate(target):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_contract_migration_corrects_the_old_loaded_values_only():
+def test_the_contract_migration_corrects_the_old_loaded_values_only(empty_database):
     apps = _migrate(CONTRACTS_BEFORE)
     Contract = apps.get_model("contracts", "Contract")
     Goal = apps.get_model("contracts", "Goal")
@@ -67,7 +78,7 @@ def test_the_contract_migration_corrects_the_old_loaded_values_only():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_education_migration_makes_never_approved_tables_presented():
+def test_the_education_migration_makes_never_approved_tables_presented(empty_database):
     apps = _migrate(EDUCATION_BEFORE)
     Programme = apps.get_model("education", "Programme")
     Allocation = apps.get_model("education", "Allocation")
