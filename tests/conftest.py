@@ -3,6 +3,7 @@
 import io
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -28,6 +29,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SERVICES_READY = settings.DATABASES["default"]["ENGINE"].endswith("postgresql") and bool(
     settings.CELERY_BROKER_URL
 )
+# Under xdist each pytest worker has its own test database, so it gets its own queue and Celery worker too.
+TEST_QUEUE = f"kkr-tests-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+celery_app.conf.task_default_queue = TEST_QUEUE
 
 
 def pytest_configure(config):
@@ -231,6 +235,8 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
         f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     )
     name = f"test-{uuid.uuid4().hex[:8]}@%h"
+    with celery_app.connection_for_write() as connection_:
+        connection_.default_channel.queue_purge(TEST_QUEUE)  # tasks a crashed earlier run left behind
     log = tmp_path_factory.mktemp("worker") / "worker.log"
     env = {**os.environ, "DATABASE_URL": database_url, "DB_CONN_MAX_AGE": "0"}
     with open(log, "w") as log_file:
@@ -245,6 +251,8 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
                 "--loglevel=INFO",
                 "--concurrency=1",
                 "--pool=prefork",
+                "-Q",
+                TEST_QUEUE,
                 "-n",
                 name,
                 "--without-gossip",
@@ -260,7 +268,7 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"celery worker exited: {log.read_text()[-3000:]}")
-        if celery_app.control.ping(timeout=1):
+        if celery_app.control.ping(destination=[name.replace("%h", socket.gethostname())], timeout=1):
             break
     else:
         process.kill()

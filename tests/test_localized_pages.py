@@ -60,9 +60,7 @@ def test_pages_group_figures_but_not_years_or_ids(client, secretariat, kkr_data)
         assert {path: found for path, found in grouped.items() if found} == {}, language
 
         # The tile names the allocation's state in brackets ("forelagt KKR ..."), then the places.
-        assert re.search(
-            rf"Social- og sundhedsassistent 2023 \(.*?\): {places}", _page(client, "/?aar=2023")
-        )
+        assert re.search(rf"Social- og sundhedsassistent 2023 \(.*?\): {places}", _page(client, "/?aar=2023"))
         assert "<td>2023</td>" in _page(client, "/education/")
         allocation = _page(client, "/education/fordeling/2023/social-og-sundhedsassistent/")
         assert "Social- og sundhedsassistent 2023</h1>" in allocation
