@@ -1,7 +1,7 @@
 """Where a loaded fact comes from.
 
-Every record a loader creates from the source documents (../shared/seeds: the KKR Hovedstaden meeting
-packet of December 2022) carries a reference to the document and section it rests on, e.g.
+Every record a loader creates from the source documents (../shared/seeds: a KKR Hovedstaden meeting packet
+from late 2022) carries a reference to the document and section it rests on, e.g.
 "Resultatkontrakt 2023, mål 2" or "VIP-kompendiet, projekt 4: Hvad er målet?". Records people enter in the
 portal carry none: the history (simple-history) says who entered them. A page shows the reference with
 `{% include "core/_source_ref.html" with sourced=obj %}`.
@@ -11,9 +11,6 @@ from collections.abc import Iterable
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-SOURCE_PACKET = "KKR Hovedstaden, mødemateriale til mødet 14. december 2022"
-
 
 class SourcedModel(models.Model):
     source_ref = models.CharField(

@@ -769,9 +769,9 @@ INVITATION_REF = (
 )
 PROGRAMME_REF = "Program «Tværgående klimaindsatser og energiomstilling i Hovedstaden» 14/12-2022"
 
-# What the loaded autumn 2022 reports are: the status presented in the packet for KKR's meeting, never
-# approved in the portal.
-REPORT_SOURCE_STATE = "Forelagt KKR Hovedstaden 14. december 2022"
+# What the loaded autumn 2022 reports are: the summarised half-way status laid before KKR in the packet (which
+# gives no date for KKR's meeting; 14 December 2022 is the political VIP meeting), never approved in the portal.
+REPORT_SOURCE_STATE = "Forelagt KKR Hovedstaden som samlet opsummeret halvvejsstatus"
 
 # Passages about the programme as a whole: topic -> [(heading, text, source reference)]; a multi-line
 # text is one source line (or bullet) per line.

@@ -279,7 +279,7 @@ def test_round_page_shows_each_state(
     assert body.count("Mangler") == 6 and "Kladde" in body
     autumn = client.get(reverse("vip_climate:round_period", args=["2022-autumn"])).content.decode()
     # Presented to KKR, not approved in the portal (seed lines 1652-1653, 1694-1696).
-    assert autumn.count("Forelagt KKR Hovedstaden 14. december 2022") == 7
+    assert autumn.count("Forelagt KKR Hovedstaden som samlet opsummeret halvvejsstatus") == 7
     assert autumn.count("Godkendt") == 0
 
 

@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalstatusreport',
             name='source_state',
-            field=models.CharField(blank=True, help_text='For en rapport indlæst fra kilden: hvad den er, fx «Forelagt KKR 14. december 2022».', max_length=100, verbose_name='status i kilden'),
+            field=models.CharField(blank=True, help_text='For en rapport indlæst fra kilden: hvad den er, fx «Forelagt KKR Hovedstaden som samlet opsummeret halvvejsstatus».', max_length=100, verbose_name='status i kilden'),
         ),
         migrations.AddField(
             model_name='leadperiod',
@@ -142,7 +142,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='statusreport',
             name='source_state',
-            field=models.CharField(blank=True, help_text='For en rapport indlæst fra kilden: hvad den er, fx «Forelagt KKR 14. december 2022».', max_length=100, verbose_name='status i kilden'),
+            field=models.CharField(blank=True, help_text='For en rapport indlæst fra kilden: hvad den er, fx «Forelagt KKR Hovedstaden som samlet opsummeret halvvejsstatus».', max_length=100, verbose_name='status i kilden'),
         ),
         migrations.CreateModel(
             name='HistoricalCompendiumTask',
