@@ -20,7 +20,9 @@ def test_the_selection_reaches_every_panel(client, board_member, kkr_data):
     assert tiles["vip_climate"]["period"].code == "2022-autumn"
     # The loaded round was presented to KKR, not approved (seed lines 1652-1653, 1696): said in its words.
     assert tiles["vip_climate"]["approved"] == 0
-    assert tiles["vip_climate"]["from_source"] == [("Forelagt KKR Hovedstaden som samlet opsummeret halvvejsstatus", 7)]
+    assert tiles["vip_climate"]["from_source"] == [
+        ("Forelagt KKR Hovedstaden som samlet opsummeret halvvejsstatus", 7)
+    ]
     assert tiles["education"]["year"] == 2022
     assert tiles["contracts"]["contract"] is None  # the seed's contract is for 2023
 
