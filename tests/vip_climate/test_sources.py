@@ -208,7 +208,7 @@ def test_the_home_tile_says_the_round_was_presented(client, board_member, vip, a
     client.force_login(board_member)
     page = client.get("/?runde=2022-autumn").content.decode()
     assert (
-        "Efterår 2022: 7 af 7 rapporter indlæst fra kilden (forelagt kkr hovedstaden som samlet opsummeret halvvejsstatus)"
+        "Efterår 2022: 7 af 7 rapporter indlæst fra kilden: Forelagt KKR Hovedstaden som samlet opsummeret halvvejsstatus"
         in page
     )
     assert "7 af 7 rapporter godkendt" not in page
