@@ -4,8 +4,6 @@ The fulfilment rules themselves live in `contracts/rules_fulfilment.py` (pure fu
 computed from them is stored here so that pages and reports read it and never recompute it.
 """
 
-from datetime import date
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -67,10 +65,6 @@ class Contract(SourcedModel):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def year_end(self) -> date:
-        return date(self.year, 12, 31)
 
 
 class ContractSection(SourcedModel):
@@ -145,11 +139,6 @@ class MilestoneStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("i gang")
     DELAYED = "delayed", _("forsinket")
     DONE = "done", _("gennemført")
-
-
-class TargetQuerySet(models.QuerySet):
-    def top_level(self):
-        return self.filter(parent__isnull=True)
 
 
 class Target(SourcedModel):
@@ -237,8 +226,6 @@ class Target(SourcedModel):
     )
     history = HistoricalRecords()
 
-    objects = TargetQuerySet.as_manager()
-
     class Meta:
         ordering = ["goal__number", "position"]
         constraints = [models.UniqueConstraint(fields=["goal", "code"], name="unique_target_code")]
@@ -247,10 +234,6 @@ class Target(SourcedModel):
 
     def __str__(self) -> str:
         return f"{self.code} {self.text[:60]}"
-
-    @property
-    def is_milestone(self) -> bool:
-        return self.kind == self.Kind.MILESTONE
 
     @property
     def is_estimate(self) -> bool:
@@ -298,9 +281,6 @@ class Measurement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target.code} {self.measured_on}"
-
-    def duplicate_key(self) -> tuple:
-        return (self.target_id, self.measured_on, self.segment, self.municipality_id, self.is_baseline)
 
 
 class Status(models.TextChoices):

@@ -25,6 +25,6 @@ class ReportingPeriodAdmin(SimpleHistoryAdmin):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = (*BaseUserAdmin.fieldsets, (_("KKR"), {"fields": ("organisation",)}))
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), (_("KKR"), {"fields": ("organisation",)}))
     list_display = ("username", "first_name", "last_name", "organisation", "is_staff")
     list_filter = (*BaseUserAdmin.list_filter, "organisation__kind")

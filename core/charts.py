@@ -12,7 +12,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from .formatting import number
-from .formatting import percent as percent_text
 
 _ids = count(1)
 
@@ -74,26 +73,5 @@ def horizontal_bars(
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>'
         + "".join(rows)
         + "</svg>"
-    )
-    return mark_safe(svg)
-
-
-def progress_bar(percent: float | None, *, label: str, width: int = 200, height: int = 16) -> SafeString:
-    """A 0–100 % progress bar with the figure written beside it; None says 'ingen data'."""
-    chart_id = f"progress-{next(_ids)}"
-    if percent is None:
-        text = _("ingen data")
-        filled = 0.0
-    else:
-        clamped = max(0.0, min(100.0, float(percent)))
-        text = percent_text(clamped)
-        filled = clamped / 100 * width
-    svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width + 70} {height}" '
-        f'width="{width + 70}" height="{height}" aria-labelledby="{chart_id}-title" class="kkr-progress">'
-        f'<title id="{chart_id}-title">{escape(label)}: {escape(text)}</title>'
-        f'<rect x="0" y="0" width="{width}" height="{height}" fill="#e9ecef" stroke="#6c757d"></rect>'
-        f'<rect x="0" y="0" width="{filled:.1f}" height="{height}" fill="#1f5f8b"></rect>'
-        f'<text x="{width + 6}" y="{height - 3}" font-size="12">{escape(text)}</text></svg>'
     )
     return mark_safe(svg)

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django import forms
 
 from core.numbers import plain
@@ -13,7 +15,14 @@ def danish_to_plain(value):
     return plain(value)
 
 
-class LocalizedFormMixin:
+# The mixin is put before a Form class; the checker must know that self.fields exists.
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class LocalizedFormMixin(_FormBase):
     """Number fields accept the Danish decimal comma and thousands dot ("1.776", "2,5")."""
 
     def __init__(self, *args, **kwargs):
@@ -23,7 +32,8 @@ class LocalizedFormMixin:
                 # Parse the Danish way ourselves: Django only strips thousands separators when
                 # USE_THOUSAND_SEPARATOR is on, which would also print years as "2.023".
                 field.localize = False
-                field.to_python = _danish(field.to_python)
+                # Per field instance, on purpose: the field class stays Django's own.
+                field.to_python = _danish(field.to_python)  # type: ignore[method-assign]
                 if isinstance(field.widget, forms.NumberInput):
                     attrs = {**field.widget.attrs, "inputmode": "decimal"}
                     attrs.pop("step", None)

@@ -16,10 +16,6 @@ class Selection:
     year: int
     invalid: bool = False  # a parameter was given but not understood; the page says so
 
-    @property
-    def query(self) -> str:
-        return f"runde={self.round.code}&aar={self.year}"
-
 
 def _defaults() -> tuple[ReportingPeriod, int]:
     rounds = [r for r in (area.latest_round_with_data() for area in registry) if r is not None]

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
@@ -99,7 +101,7 @@ def _broker_state() -> dict:
 @never_cache
 @require_GET
 def healthz(request):
-    state = {"database": _database_state(), "broker": _broker_state()}
+    state: dict[str, Any] = {"database": _database_state(), "broker": _broker_state()}
     healthy = all(part["ok"] for part in state.values())
     state["status"] = "ok" if healthy else "unavailable"
     return JsonResponse(state, status=200 if healthy else 503, json_dumps_params={"indent": 1})

@@ -5,6 +5,7 @@ LocalizedFormMixin parses the Danish way, and would read an English "1,776" as 1
 """
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.utils import formats, numberformat
@@ -15,7 +16,14 @@ def ungrouped_number(value) -> str:
     return numberformat.format(value, formats.get_format("DECIMAL_SEPARATOR"), grouping=0, thousand_sep="")
 
 
-class UngroupedNumberMixin:
+# The mixin is put before a Widget class; the checker must know that super() is a Widget.
+if TYPE_CHECKING:
+    _WidgetBase = forms.Widget
+else:
+    _WidgetBase = object
+
+
+class UngroupedNumberMixin(_WidgetBase):
     def format_value(self, value):
         if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             return ungrouped_number(value)

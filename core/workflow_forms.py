@@ -4,15 +4,20 @@ The version is the optimistic lock of core.workflow: a transition names the vers
 a stale one is refused (StaleVersion) instead of overwriting someone else's work.
 """
 
-from typing import Self
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.core.exceptions import ImproperlyConfigured
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import LocalizedModelForm
 
 from .workflow import WorkflowReport
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _version_field() -> forms.IntegerField:
@@ -24,7 +29,7 @@ class VersionForm(forms.Form):
 
     version = _version_field()
     # Said to the user when the form is refused for anything but the (hidden) version.
-    refusal = ""
+    refusal: "StrOrPromise" = ""
 
 
 class ReturnForm(VersionForm):
@@ -59,16 +64,20 @@ class VersionedReportForm(LocalizedModelForm):
 
     @classmethod
     def content_fields(cls) -> list[str]:
-        return list(cls._meta.fields)
+        fields = cls._meta.fields
+        if fields is None:  # Meta.exclude alone would leave the content unnamed
+            raise ImproperlyConfigured(f"{cls.__name__}.Meta must list its content fields")
+        return list(fields)
 
     def content(self) -> dict:
         return {field: self.cleaned_data[field] for field in self.content_fields()}
 
     def rebased_on(self, current: WorkflowReport) -> Self:
         """The user's text again, now based on the version that won: saving it replaces that one knowingly."""
-        data = self.data.copy()
-        data["version"] = current.version
+        # Bound to request.POST (a QueryDict) in the views, or to a plain dict.
+        data = cast("QueryDict | dict[str, Any]", self.data).copy()
+        data["version"] = str(current.version)
         # A separate instance: validating must not overwrite the other version the page shows.
-        form = type(self)(data, instance=type(current).objects.get(pk=current.pk))
+        form = type(self)(data, instance=type(current)._default_manager.get(pk=current.pk))
         form.is_valid()
         return form

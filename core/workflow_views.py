@@ -14,13 +14,13 @@ and `return`, either as the `action` of a POST to the report's page or to a POST
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import BadRequest
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
@@ -223,14 +223,16 @@ def _transition(report, action, posted, *, version: int, by) -> None:
 
 def _conflict(screens, report, current, posted, *, version: int) -> ActionResult:
     names = screens.form_class.content_fields()
+    form: VersionedReportForm | None = None
+    return_form: ReturnForm | None = None
     if isinstance(posted, VersionedReportForm):
         seen = None
-        shown = {"form": posted.rebased_on(current)}
+        form = posted.rebased_on(current)
     else:
         seen = report.history.filter(version=version).order_by("-history_date").first()
-        shown = {}
         if isinstance(posted, ReturnForm):  # the comment is kept, now for the version that won
-            shown["return_form"] = ReturnForm({**posted.data.dict(), "version": current.version})
+            posted_data = cast(QueryDict, posted.data)  # bound to request.POST
+            return_form = ReturnForm({**posted_data.dict(), "version": current.version})
     conflict = Conflict(
         current=current,
         current_fields=field_values(current, names),
@@ -238,4 +240,4 @@ def _conflict(screens, report, current, posted, *, version: int) -> ActionResult
         seen=seen,
         seen_fields=field_values(seen, names) if seen is not None else [],
     )
-    return ActionResult(current, conflict=conflict, **shown)
+    return ActionResult(current, form=form, return_form=return_form, conflict=conflict)

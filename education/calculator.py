@@ -33,10 +33,6 @@ class Share:
     quota: Fraction  # the exact, unrounded number of places
     places: int
 
-    @property
-    def remainder(self) -> Fraction:
-        return self.quota - math.floor(self.quota)
-
 
 def _fraction(value) -> Fraction:
     if isinstance(value, float):

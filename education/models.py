@@ -40,13 +40,6 @@ class Programme(SourcedModel):
 
 
 class AllocationQuerySet(models.QuerySet):
-    def for_year(self, year: int, programme):
-        return self.filter(year=year, programme=programme)
-
-    def latest_per_year(self, year: int, programme):
-        """The newest version for a year and programme (approved or draft)."""
-        return self.for_year(year, programme).order_by("-version").first()
-
     def approved(self):
         return self.filter(status=Allocation.Status.APPROVED)
 

@@ -3,8 +3,6 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
-
 from core.models import Organisation
 
 from .models import Allocation, AllocationRow, Programme, RealisedIntake
@@ -122,12 +120,3 @@ def years_with_allocations() -> list[int]:
 def latest_year() -> int | None:
     years = years_with_allocations()
     return years[0] if years else None
-
-
-def totals_by_year_programme() -> dict[tuple[int, int], int]:
-    rows = (
-        RealisedIntake.objects.values("year", "programme")
-        .annotate(total=Sum("places"))
-        .order_by("year", "programme")
-    )
-    return {(r["year"], r["programme"]): r["total"] for r in rows}

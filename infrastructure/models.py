@@ -178,10 +178,6 @@ class CostEstimate(SourcedModel):
 
         return format_range(self.low, self.high) if self.low != self.high else dkk_millions(self.low)
 
-    @property
-    def is_range(self) -> bool:
-        return self.low != self.high
-
 
 def format_range(low, high) -> str:
     """'2,9 mia. kr.', '1–1,75 mia. kr.', '980 mio.–1,2 mia. kr.'."""

@@ -103,7 +103,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "kkr.sqlite3",
+            "NAME": str(VAR_DIR / "kkr.sqlite3"),
             "OPTIONS": {"timeout": 20},
         }
     }

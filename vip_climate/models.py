@@ -1,7 +1,6 @@
 """The seven climate VIP projects, who takes part, who leads when, commitments and half-yearly status."""
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -240,21 +239,6 @@ class MunicipalityCommitment(models.Model):
 class StatusReportQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(state=ReportState.APPROVED)
-
-    def visible_to(self, user):
-        from core.rules import is_secretariat
-
-        if is_secretariat(user):
-            return self
-        condition = Q(state=ReportState.APPROVED)
-        if getattr(user, "organisation_id", None):
-            condition |= Q(pk__in=[r.pk for r in self.led_by(user.organisation_id)])
-        return self.filter(condition)
-
-    def led_by(self, organisation_id):
-        """Reports whose project the organisation leads in the report's round (Python filter, few rows)."""
-        reports = self.select_related("project", "period").prefetch_related("project__lead_periods")
-        return [r for r in reports if organisation_id in {o.pk for o in r.lead_organisations()}]
 
     def with_related(self):
         return self.select_related("project", "period", "updated_by", "submitted_by", "reviewed_by")

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -271,11 +270,6 @@ def export(request, kind, fmt):
     if response is None:
         raise Http404
     return response
-
-
-def forbidden_unless(user, perm, obj=None):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 PREVIEW_KIND = "vip_climate.commitments"

@@ -16,8 +16,8 @@ ICONS = {
 }
 
 
-@register.filter
-def status_label(value) -> str:
+def status_label(value: str) -> str:
+    """The status in words; '–' for an unknown value (used by status_badge, not as a filter)."""
     try:
         return Status(value).label
     except ValueError:

@@ -1,7 +1,7 @@
 import pytest
 
 from core.models import Organisation, ReportingPeriod
-from vip_climate.models import Project, StatusReport
+from vip_climate.models import Project
 
 
 @pytest.fixture
@@ -38,7 +38,3 @@ def copenhagen_lead(vip):
         project=vip[3], organisation=Organisation.objects.get(name="København"), starts=date(2023, 1, 1)
     )
     return Organisation.objects.get(name="København")
-
-
-def approved(project, period):
-    return StatusReport.objects.get(project=project, period=period, state="approved")

@@ -14,6 +14,7 @@ class Command(BaseCommand):
             core_seed.load()
             self.stdout.write("  core: loaded")
             for area in registry.seed_order():
+                assert area.seed is not None  # seed_order() lists only areas with a seed
                 area.seed()
                 self.stdout.write(f"  {area.app}: loaded")
         self.stdout.write(self.style.SUCCESS("KKR data loaded."))
