@@ -4,9 +4,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends \
       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml requirements.lock README.md ./
 COPY . .
-RUN pip install --no-cache-dir . && \
+RUN pip install --no-cache-dir -c requirements.lock . && \
     python manage.py compile_catalogues && \
     DJANGO_DEBUG=0 SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py collectstatic --noinput
 ENV DJANGO_DEBUG=0 PYTHONUNBUFFERED=1

@@ -5,12 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_PASSWORD ?= kkr-demo-2026
 
-.PHONY: run test test-services lint format migrations-check install messages
+.PHONY: run test test-services lint format migrations-check install messages lock types
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every package (made by `make lock` from pyproject.toml's ranges): installs repeat.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
 	touch $(STAMP)
 
 MO := locale/en/LC_MESSAGES/django.mo
@@ -46,6 +47,14 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# After changing a dependency range in pyproject.toml: pin the newest versions that fit, for every platform.
+lock: $(STAMP)
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 -o requirements.lock
+
+types: $(STAMP)
+	$(BIN)/mypy
 
 migrations-check: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
