@@ -38,7 +38,7 @@ test: $(STAMP) $(MO)
 # The same suite on PostgreSQL + Redis with a real Celery worker (what CI's second run does).
 test-services: $(STAMP) $(MO)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
-	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} $(BIN)/pytest
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} $(BIN)/pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from tests.po_file import messages
+import polib
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,11 +27,13 @@ def marked_strings():
 
 def test_every_marked_string_has_an_english_translation():
     translations = {}
-    for entry in messages(ROOT / "locale/en/LC_MESSAGES/django.po"):
+    for entry in polib.pofile(str(ROOT / "locale/en/LC_MESSAGES/django.po")):
         # A plural's two Danish forms each have their English form.
-        for danish, english in zip((entry.msgid, entry.msgid_plural), entry.msgstrs, strict=False):
-            if danish:
-                translations[danish] = english
+        if entry.msgid_plural:
+            translations[entry.msgid] = entry.msgstr_plural.get(0, "")
+            translations[entry.msgid_plural] = entry.msgstr_plural.get(1, "")
+        else:
+            translations[entry.msgid] = entry.msgstr
     missing = sorted(marked_strings() - set(translations))
     assert missing == []
     assert all(translations.values())
