@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+
 class SourcedModel(models.Model):
     source_ref = models.CharField(
         _("kildehenvisning"),

@@ -4,11 +4,12 @@ from django.utils.translation import gettext as _
 
 from .charts import estimate_chart
 from .models import FollowUpReport, Project
-from .selectors import overview
+from .selectors import overview, plan_status_summary
 
 
 def annual_section(year: int) -> dict | None:
-    """The 7+3 with their latest estimates and plan status, and the year's approved follow-ups."""
+    """The 7+3 with their latest estimates and plan status (as the source states it: 8 of 10, not which), and
+    the year's approved follow-ups."""
     data = overview(Project.objects.priorities())
     if not data["rows"]:
         return None
@@ -27,6 +28,7 @@ def annual_section(year: int) -> dict | None:
         "overall": data["overall"],
         "chart": estimate_chart(data["rows"]),
         "approved_count": len(approved),
+        "plan_status": plan_status_summary(),
     }
 
 

@@ -286,7 +286,9 @@ class StatusReport(WorkflowReport, SourcedModel):
         _("status i kilden"),
         max_length=100,
         blank=True,
-        help_text=_("For en rapport indlæst fra kilden: hvad den er, fx «Forelagt KKR Hovedstaden som samlet opsummeret halvvejsstatus»."),
+        help_text=_(
+            "For en rapport indlæst fra kilden: hvad den er, fx «Forelagt KKR Hovedstaden som samlet opsummeret halvvejsstatus»."
+        ),
     )
 
     objects = StatusReportQuerySet.as_manager()

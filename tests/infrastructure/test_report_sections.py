@@ -40,3 +40,15 @@ def test_a_year_without_approved_follow_up_says_so(infra):
 
 def test_no_projects_means_no_section(empty_database):
     assert annual_section(2025) is None
+
+
+def test_the_pdf_states_the_plan_status_as_the_source_does(infra):
+    """8 of the 10 are in Infrastrukturplan 2035 and the source does not say which: the PDF says so, as the
+    pages do, instead of ten bare "Ikke angivet"."""
+    html = render_to_string("infrastructure/pdf/_annual_section.html", annual_section(2023))
+    assert (
+        "Herunder er 8 ud af 10 af KKR Hovedstadens 7 + 3 VIP infrastrukturprojekter afspejlet i planen."
+        in html
+    )
+    assert "Kilden siger ikke, hvilke to der ikke er med." in html
+    assert "10 projekter har ingen status pr. projekt, fordi kilden ikke angiver den." in html
