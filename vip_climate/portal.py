@@ -36,10 +36,14 @@ def home_tile(user, selection=None) -> dict:
                 state = states.get(p.pk, "")
                 label = source_states.get(p.pk) or (ReportState(state).label if state else "")
                 own_duties.append({"project": p, "state": state, "state_label": label})
+    # A round without any report says so, and names the newest round that has them (one query, only then).
+    no_reports = period is not None and not states
     return {
         "projects": len(projects),
         "without_lead": without_lead,
         "period": period,
+        "no_reports": no_reports,
+        "latest_with_reports": latest_round_with_data() if no_reports else None,
         # Loaded reports were presented to KKR, not approved in the portal: counted apart, with their words.
         "approved": sum(
             1 for pk, s in states.items() if s == ReportState.APPROVED and pk not in source_states

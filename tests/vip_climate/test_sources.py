@@ -212,3 +212,10 @@ def test_the_home_tile_says_the_round_was_presented(client, board_member, vip, a
         in page
     )
     assert "7 af 7 rapporter godkendt" not in page
+
+
+def test_a_round_without_reports_says_so_and_names_the_latest_with_reports(client, board_member, vip):
+    client.force_login(board_member)
+    page = client.get("/?runde=2024-spring").content.decode()
+    assert "Ingen statusrapporter for Forår 2024; seneste runde med rapporter er Efterår 2022." in page
+    assert "0 af 7 rapporter godkendt" not in page

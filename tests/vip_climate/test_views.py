@@ -381,7 +381,8 @@ def test_home_tile_and_organisation_section_have_a_fixed_query_budget(
 ):
     from vip_climate import portal
 
-    with django_assert_max_num_queries(6):
+    # 6, and one more when the round has no reports: the tile then names the newest round that has them.
+    with django_assert_max_num_queries(7):
         tile = portal.home_tile(albertslund_member)
     assert [d["project"].number for d in tile["own_duties"]] == [2]
     with django_assert_max_num_queries(7):
