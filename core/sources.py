@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+
 class SourcedModel(models.Model):
     source_ref = models.CharField(
         _("kildehenvisning"),
@@ -24,6 +25,25 @@ class SourcedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class SourcePassage(SourcedModel):
+    """A passage of the source shown verbatim on an area's pages, in order within its topic.
+
+    Each area subclasses it with its own `topic` field (its own choices) and `history`; the Meta of a
+    subclass should inherit `SourcePassage.Meta` to keep the ordering.
+    """
+
+    order = models.PositiveSmallIntegerField(_("rækkefølge"))
+    heading = models.CharField(_("overskrift"), max_length=200, blank=True)
+    text = models.TextField(_("tekst"))
+
+    class Meta:
+        abstract = True
+        ordering = ["topic", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.get_topic_display()} {self.order}"  # type: ignore[attr-defined]
 
 
 def unsourced(models_: Iterable[type[SourcedModel]]) -> list[SourcedModel]:
