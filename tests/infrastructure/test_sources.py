@@ -169,6 +169,16 @@ def test_the_mobility_analysis_page_shows_governance_note_and_table_2(client, bo
     assert "2.025" in table and "1.360" in table
 
 
+def test_the_mobility_analysis_page_renders_each_table_and_passage_once(client, board_member, infra):
+    client.force_login(board_member)
+    html = client.get("/infrastructure/mobilitetsanalyse/").content.decode()
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert "<table" not in title and "Tabel 2." not in title
+    assert html.count('id="appropriation-table"') == 1
+    assert html.count('id="governance-heading"') == 1
+    assert html.count('id="note-heading"') == 1
+
+
 def test_the_project_page_says_the_source_gives_no_per_project_status(client, board_member, infra):
     client.force_login(board_member)
     html = client.get("/infrastructure/projekter/kystbanen/").content.decode()
