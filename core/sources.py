@@ -45,6 +45,15 @@ class SourcePassage(SourcedModel):
     def __str__(self) -> str:
         return f"{self.get_topic_display()} {self.order}"  # type: ignore[attr-defined]
 
+    @classmethod
+    def by_topic(cls, *topics: str) -> dict[str, list["SourcePassage"]]:
+        """The passages of these topics in one query: topic -> its passages in order."""
+        grouped: dict[str, list[SourcePassage]] = {topic: [] for topic in topics}
+        # `topic` is declared by each concrete subclass (its own choices), unknown to the type checker here.
+        for passage in cls._default_manager.filter(topic__in=topics):  # type: ignore[misc]
+            grouped[passage.topic].append(passage)  # type: ignore[attr-defined]
+        return grouped
+
 
 def unsourced(models_: Iterable[type[SourcedModel]]) -> list[SourcedModel]:
     """Records of these models without a source reference (a loader's tests expect none)."""
