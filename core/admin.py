@@ -28,3 +28,12 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = (*(BaseUserAdmin.fieldsets or ()), (_("KKR"), {"fields": ("organisation",)}))
     list_display = ("username", "first_name", "last_name", "organisation", "is_staff")
     list_filter = (*BaseUserAdmin.list_filter, "organisation__kind")
+
+
+class SourcePassageAdmin(SimpleHistoryAdmin):
+    """Admin for an area's `core.sources.SourcePassage` model; `fields` keeps the topic before the
+    inherited order/heading/text in the change form."""
+
+    fields = ("source_ref", "topic", "order", "heading", "text")
+    list_display = ("topic", "order", "heading", "source_ref")
+    list_filter = ("topic",)

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import SourcePassageAdmin
+
 from .models import (
     AppropriationLine,
     Assessment,
@@ -57,6 +59,6 @@ for model in (
     BudgetLine,
     AppropriationLine,
     ChallengeFigure,
-    SourcePassage,
 ):
     admin.site.register(model, SimpleHistoryAdmin)
+admin.site.register(SourcePassage, SourcePassageAdmin)

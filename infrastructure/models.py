@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import Organisation
 from core.sources import SourcedModel
+from core.sources import SourcePassage as BaseSourcePassage
 from core.workflow import WorkflowReport
 
 
@@ -522,7 +523,7 @@ class ChallengeFigure(SourcedModel):
         return self.figure
 
 
-class SourcePassage(SourcedModel):
+class SourcePassage(BaseSourcePassage):
     """A passage of the source shown as text on the area's pages (verbatim, never edited)."""
 
     class Topic(models.TextChoices):
@@ -535,16 +536,10 @@ class SourcePassage(SourcedModel):
         )
 
     topic = models.CharField(_("emne"), max_length=20, choices=Topic.choices)
-    order = models.PositiveSmallIntegerField(_("rækkefølge"))
     heading = models.CharField(_("overskrift i kilden"), max_length=200, blank=True)
-    text = models.TextField(_("tekst"))
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["topic", "order"]
+    class Meta(BaseSourcePassage.Meta):
         constraints = [models.UniqueConstraint(fields=["topic", "order"], name="unique_source_passage")]
         verbose_name = _("tekst fra kilden")
         verbose_name_plural = _("tekster fra kilden")
-
-    def __str__(self) -> str:
-        return f"{self.get_topic_display()} {self.order}"

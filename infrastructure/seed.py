@@ -1,5 +1,7 @@
 """Load the infrastructure part of the seed. Idempotent: a second run writes nothing (no history rows)."""
 
+from core.sources import upsert
+
 from . import seed_data
 from .models import (
     AppropriationLine,
@@ -15,19 +17,6 @@ from .models import (
     SubCriterion,
     VisionAim,
 )
-
-
-def _upsert(model, lookup: dict, values: dict):
-    """Create, or update only the fields that differ (so an unchanged row gets no history)."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **values)
-    changed = {k: v for k, v in values.items() if getattr(obj, k) != v}
-    if changed:
-        for field, value in changed.items():
-            setattr(obj, field, value)
-        obj.save()
-    return obj
 
 
 def load() -> None:
@@ -55,9 +44,9 @@ def _load_projects() -> None:
                 source_ref=ref,
             )
         elif not project.source_ref:
-            _upsert(Project, {"pk": project.pk}, {"source_ref": ref})
+            upsert(Project, {"pk": project.pk}, {"source_ref": ref})
         for part_order, (part_name, low, high, quote) in enumerate(item["parts"], start=1):
-            part = _upsert(
+            part = upsert(
                 CostPart, {"project": project, "name": part_name}, {"order": part_order, "source_ref": ref}
             )
             if low is None:
@@ -66,11 +55,11 @@ def _load_projects() -> None:
             if estimate is None:
                 CostEstimate.objects.create(part=part, low=low, high=high, quote=quote, source_ref=ref)
             elif not estimate.source_ref:
-                _upsert(CostEstimate, {"pk": estimate.pk}, {"source_ref": ref})
+                upsert(CostEstimate, {"pk": estimate.pk}, {"source_ref": ref})
 
 
 def _load_criteria() -> None:
-    criterion_set = _upsert(
+    criterion_set = upsert(
         CriterionSet,
         {"name": seed_data.CRITERION_SET["name"]},
         {
@@ -82,19 +71,19 @@ def _load_criteria() -> None:
         },
     )
     for order, (text, reasons) in enumerate(seed_data.VISION, start=1):
-        _upsert(
+        upsert(
             VisionAim,
             {"criterion_set": criterion_set, "order": order},
             {"text": text, "reasons": reasons, "source_ref": seed_data.VISION_REF},
         )
     for number, title, subs in seed_data.CRITERIA:
-        criterion = _upsert(
+        criterion = upsert(
             Criterion,
             {"criterion_set": criterion_set, "number": number},
             {"title": title, "source_ref": seed_data.CRITERIA_REF},
         )
         for code, sub_title in subs:
-            _upsert(
+            upsert(
                 SubCriterion,
                 {"criterion": criterion, "code": code},
                 {"title": sub_title, "source_ref": seed_data.CRITERIA_REF},
@@ -103,19 +92,19 @@ def _load_criteria() -> None:
 
 def _load_mobility_analysis() -> None:
     data = dict(seed_data.MOBILITY_ANALYSIS)
-    analysis = _upsert(
+    analysis = upsert(
         MobilityAnalysis, {"code": data.pop("code")}, {**data, "source_ref": seed_data.TM274_REF}
     )
     for activity, kind, amounts in seed_data.BUDGET_LINES:
         for year, amount in amounts.items():
-            _upsert(
+            upsert(
                 BudgetLine,
                 {"analysis": analysis, "activity": activity, "kind": kind, "year": year},
                 {"amount": amount, "source_ref": seed_data.BUDGET_LINES_REF},
             )
     for activity, committee, appropriation, kind, amounts in seed_data.APPROPRIATION_LINES:
         for year, amount in amounts.items():
-            _upsert(
+            upsert(
                 AppropriationLine,
                 {"analysis": analysis, "activity": activity, "committee": committee, "year": year},
                 {
@@ -129,11 +118,5 @@ def _load_mobility_analysis() -> None:
 
 def _load_texts() -> None:
     for order, (figure, quote, ref) in enumerate(seed_data.CHALLENGE_FIGURES, start=1):
-        _upsert(ChallengeFigure, {"order": order}, {"figure": figure, "quote": quote, "source_ref": ref})
-    for topic, passages in seed_data.PASSAGES.items():
-        for order, (heading, text, ref) in enumerate(passages, start=1):
-            _upsert(
-                SourcePassage,
-                {"topic": topic, "order": order},
-                {"heading": heading, "text": text, "source_ref": ref},
-            )
+        upsert(ChallengeFigure, {"order": order}, {"figure": figure, "quote": quote, "source_ref": ref})
+    SourcePassage.load(seed_data.PASSAGES)

@@ -331,7 +331,7 @@ def mobility_analysis(request):
     analysis = get_object_or_404(
         MobilityAnalysis.objects.joint_analysis().prefetch_related("budget_lines", "appropriation_lines")
     )
-    passages = SourcePassage.objects.filter(topic__in=["governance", "tm274"])
+    passages = SourcePassage.by_topic(SourcePassage.Topic.GOVERNANCE, SourcePassage.Topic.TM274)
     return render(
         request,
         "infrastructure/mobility_analysis.html",
@@ -339,8 +339,8 @@ def mobility_analysis(request):
             "analysis": analysis,
             "table": analysis.budget_table(BUDGET_YEARS),
             "appropriations": appropriation_table(analysis, BUDGET_YEARS),
-            "governance": [p for p in passages if p.topic == "governance"],
-            "tm274_texts": [p for p in passages if p.topic == "tm274"],
+            "governance": passages[SourcePassage.Topic.GOVERNANCE],
+            "tm274_texts": passages[SourcePassage.Topic.TM274],
         },
     )
 
@@ -348,13 +348,13 @@ def mobility_analysis(request):
 def background(request):
     """The challenge picture, the focus towards Infrastrukturplan 2035 and the region's task committee."""
     require_perm(request.user, "infrastructure.view_project")
-    passages = SourcePassage.objects.filter(topic__in=["focus", "task_committee"])
+    passages = SourcePassage.by_topic(SourcePassage.Topic.FOCUS, SourcePassage.Topic.TASK_COMMITTEE)
     return render(
         request,
         "infrastructure/background.html",
         {
             "figures": ChallengeFigure.objects.all(),
-            "focus": [p for p in passages if p.topic == "focus"],
-            "task_committee": [p for p in passages if p.topic == "task_committee"],
+            "focus": passages[SourcePassage.Topic.FOCUS],
+            "task_committee": passages[SourcePassage.Topic.TASK_COMMITTEE],
         },
     )

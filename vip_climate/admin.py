@@ -5,6 +5,8 @@ Status reports are read-only here: they move only through the workflow (optimist
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import SourcePassageAdmin
+
 from .models import (
     Commitment,
     CompendiumTask,
@@ -73,10 +75,7 @@ class StatusReportAdmin(SimpleHistoryAdmin):
         return False
 
 
-@admin.register(ProgrammeText)
-class ProgrammeTextAdmin(SimpleHistoryAdmin):
-    list_display = ("topic", "order", "heading", "source_ref")
-    list_filter = ("topic",)
+admin.site.register(ProgrammeText, SourcePassageAdmin)
 
 
 @admin.register(CompendiumTask)

@@ -6,7 +6,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import Organisation, ReportingPeriod
-from core.sources import SourcedModel
+from core.sources import SourcedModel, SourcePassage
 from core.workflow import ReportState, WorkflowReport
 
 
@@ -326,7 +326,7 @@ class StatusReport(WorkflowReport, SourcedModel):
         return str(self.get_state_display())
 
 
-class ProgrammeText(SourcedModel):
+class ProgrammeText(SourcePassage):
     """A passage of the source about the programme as a whole, shown verbatim on the VIP pages."""
 
     class Topic(models.TextChoices):
@@ -335,19 +335,12 @@ class ProgrammeText(SourcedModel):
         PURCHASING = "purchasing", _("Eksisterende kommunale indkøbsfællesskaber")
 
     topic = models.CharField(_("emne"), max_length=12, choices=Topic.choices)
-    order = models.PositiveSmallIntegerField(_("rækkefølge"))
-    heading = models.CharField(_("overskrift"), max_length=200, blank=True)
-    text = models.TextField(_("tekst"))
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["topic", "order"]
+    class Meta(SourcePassage.Meta):
         constraints = [models.UniqueConstraint(fields=["topic", "order"], name="unique_vip_programme_text")]
         verbose_name = _("tekst om programmet")
         verbose_name_plural = _("tekster om programmet")
-
-    def __str__(self) -> str:
-        return f"{self.get_topic_display()} {self.order}"
 
 
 class CompendiumTask(SourcedModel):

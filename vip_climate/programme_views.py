@@ -7,14 +7,14 @@ from .models import CompendiumTask, ProgrammeText
 
 
 def programme(request: HttpRequest) -> HttpResponse:
-    texts = list(ProgrammeText.objects.all())
+    texts = ProgrammeText.by_topic(*ProgrammeText.Topic.values)
     return render(
         request,
         "vip_climate/programme.html",
         {
-            "governance": [t for t in texts if t.topic == ProgrammeText.Topic.GOVERNANCE],
-            "meeting": [t for t in texts if t.topic == ProgrammeText.Topic.MEETING],
-            "purchasing": [t for t in texts if t.topic == ProgrammeText.Topic.PURCHASING],
+            "governance": texts[ProgrammeText.Topic.GOVERNANCE],
+            "meeting": texts[ProgrammeText.Topic.MEETING],
+            "purchasing": texts[ProgrammeText.Topic.PURCHASING],
             "tasks": CompendiumTask.objects.select_related("project"),
         },
     )

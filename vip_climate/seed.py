@@ -1,6 +1,7 @@
 """Load the seven climate VIP projects and the autumn 2022 round from seed_data (idempotent)."""
 
 from core.models import OrganisationLookup, ReportingPeriod
+from core.sources import upsert
 
 from . import seed_data
 from .models import (
@@ -26,19 +27,6 @@ PROJECT_FIELDS = (
 )
 
 
-def _upsert(model, lookup: dict, values: dict):
-    """Create the row, or save it only when a value differs: a second run writes no history."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **values)
-    changed = [field for field, value in values.items() if getattr(obj, field) != value]
-    if changed:
-        for field in changed:
-            setattr(obj, field, values[field])
-        obj.save()
-    return obj
-
-
 def load() -> None:
     lookup = OrganisationLookup()
     projects = {}
@@ -48,7 +36,7 @@ def load() -> None:
         values["participants_text"] = seed_data.PARTICIPANTS_TEXT[data["number"]]
         values["start_year"], values["end_year"] = 2020, 2023
         values["source_ref"] = _compendium_ref(data)
-        project = _upsert(Project, {"number": data["number"]}, values)
+        project = upsert(Project, {"number": data["number"]}, values)
         projects[project.number] = project
         for order, target in enumerate(data["targets"], start=1):
             target_values = {
@@ -65,11 +53,11 @@ def load() -> None:
                 "range_high": target.get("range_high"),
                 "source_ref": _target_ref(data, target),
             }
-            _upsert(ProjectTarget, {"project": project, "order": order}, target_values)
+            upsert(ProjectTarget, {"project": project, "order": order}, target_values)
 
     for number, names in seed_data.PARTICIPANTS.items():
         for organisation in _unique(lookup, names):
-            _upsert(
+            upsert(
                 Participation,
                 {
                     "project": projects[number],
@@ -80,7 +68,7 @@ def load() -> None:
             )
     for number, (group, names) in seed_data.THEME_GROUPS.items():
         for organisation in _unique(lookup, names):
-            _upsert(
+            upsert(
                 Participation,
                 {
                     "project": projects[number],
@@ -92,7 +80,7 @@ def load() -> None:
 
     for period in seed_data.LEAD_PERIODS:
         organisation = lookup.resolve(period["organisation"]) if period["organisation"] else None
-        _upsert(
+        upsert(
             LeadPeriod,
             {"project": projects[period["project"]], "starts": period["starts"]},
             {
@@ -105,7 +93,7 @@ def load() -> None:
         )
 
     for data in seed_data.COMMITMENTS:
-        _upsert(
+        upsert(
             Commitment,
             {"code": data["code"]},
             {
@@ -131,7 +119,7 @@ def load() -> None:
             # The round's text is the record; never overwrite it. A report loaded before the source
             # state existed (approved by nobody) gets its state and reference.
             if existing.reviewed_by_id is None and existing.state == StatusReport.State.APPROVED:
-                _upsert(StatusReport, {"pk": existing.pk}, source)
+                upsert(StatusReport, {"pk": existing.pk}, source)
             continue
         StatusReport.objects.create(
             project=projects[number],
@@ -143,16 +131,10 @@ def load() -> None:
             **source,
         )
 
-    for topic, passages in seed_data.PROGRAMME_TEXTS.items():
-        for order, (heading, text, ref) in enumerate(passages, start=1):
-            _upsert(
-                ProgrammeText,
-                {"topic": topic, "order": order},
-                {"heading": heading, "text": text, "source_ref": ref},
-            )
+    ProgrammeText.load(seed_data.PROGRAMME_TEXTS)
     for number, tasks in seed_data.COMPENDIUM_TASKS.items():
         for order, text in enumerate(tasks, start=1):
-            _upsert(
+            upsert(
                 CompendiumTask,
                 {"project": projects[number], "order": order},
                 {"text": text, "source_ref": seed_data.TASKS_REF},

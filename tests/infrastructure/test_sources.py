@@ -169,6 +169,26 @@ def test_the_mobility_analysis_page_shows_governance_note_and_table_2(client, bo
     assert "2.025" in table and "1.360" in table
 
 
+def test_the_mobility_analysis_page_renders_each_table_and_passage_once(client, board_member, infra):
+    client.force_login(board_member)
+    html = client.get("/infrastructure/mobilitetsanalyse/").content.decode()
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert "<table" not in title and "Tabel 2." not in title
+    assert html.count('id="appropriation-table"') == 1
+    assert html.count('id="governance-heading"') == 1
+    assert html.count('id="note-heading"') == 1
+
+
+def test_passages_by_topic_keeps_each_topics_passages_in_order(infra, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        grouped = SourcePassage.by_topic(SourcePassage.Topic.TM274, SourcePassage.Topic.FOCUS)
+    assert list(grouped) == ["tm274", "focus"]
+    for topic, passages in grouped.items():
+        assert passages == list(SourcePassage.objects.filter(topic=topic).order_by("order"))
+        assert passages and all(p.topic == topic for p in passages)
+    assert str(grouped["focus"][0]) == f"{SourcePassage.Topic.FOCUS.label} {grouped['focus'][0].order}"
+
+
 def test_the_project_page_says_the_source_gives_no_per_project_status(client, board_member, infra):
     client.force_login(board_member)
     html = client.get("/infrastructure/projekter/kystbanen/").content.decode()
