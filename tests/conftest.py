@@ -341,7 +341,8 @@ def axe_violations(page) -> list[dict]:
     """Run the vendored axe-core in the page; return WCAG 2.1 AA violations (id, help, targets)."""
     page.add_script_tag(path=str(ROOT / "static/vendor/axe/axe.min.js"))
     result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
     )
     return [
         {"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
