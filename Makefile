@@ -30,15 +30,17 @@ run: $(STAMP) $(MO)
 	@echo "Log in at http://127.0.0.1:8000/ as sekretariat, bestyrelse, albertslund, gentofte or erhvervshus; password $(DEMO_PASSWORD)"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# The whole suite on the embedded defaults (SQLite, eager tasks). Tests marked `services` need
-# PostgreSQL + Redis and skip here with a reason; browser tests skip where no chromium is installed.
+# The whole suite on the embedded defaults (SQLite, eager tasks). Tests marked `services` need PostgreSQL +
+# Redis and skip here with a reason; browser tests skip where no chromium is installed. Bytecode is written
+# (some shells turn it off): each pytest process would otherwise compile and assertion-rewrite every module
+# again, seconds a run.
 test: $(STAMP) $(MO)
-	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL $(BIN)/pytest -n auto --nomigrations
+	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n auto --nomigrations
 
 # The same suite on PostgreSQL + Redis with a real Celery worker (what CI's second run does).
 test-services: $(STAMP) $(MO)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
-	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} $(BIN)/pytest -n auto
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
