@@ -9,12 +9,6 @@ from core.widgets import NumberHiddenInput, NumberTextInput
 _UNGROUPED = {forms.TextInput: NumberTextInput, forms.HiddenInput: NumberHiddenInput}
 
 
-def danish_to_plain(value):
-    """'1.776' → '1776', '2,5' → '2.5', '1.705,5' → '1705.5' (rules in core.numbers); what does not parse
-    is left for the field to judge."""
-    return plain(value)
-
-
 # The mixin is put before a Form class; the checker must know that self.fields exists.
 if TYPE_CHECKING:
     _FormBase = forms.BaseForm
@@ -46,7 +40,7 @@ class LocalizedFormMixin(_FormBase):
 
 def _danish(to_python):
     def parse(value):
-        return to_python(danish_to_plain(value))
+        return to_python(plain(value))
 
     return parse
 

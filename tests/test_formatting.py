@@ -119,9 +119,9 @@ def test_forms_refuse_text_in_number_fields_with_a_message():
     ],
 )
 def test_danish_numbers_parse_to_plain_ones(text, value):
-    from core.forms import danish_to_plain
+    from core.numbers import plain
 
-    assert Decimal(danish_to_plain(text)) == value
+    assert Decimal(plain(text)) == value
 
 
 def test_a_localized_decimal_shows_with_a_comma():
