@@ -205,3 +205,6 @@ LOGGING = {
 from kkr_portal.beat import BEAT_SCHEDULE  # noqa: E402
 
 CELERY_BEAT_SCHEDULE.update(BEAT_SCHEDULE)
+
+# Personal data kept for security: the login audit is deleted after this many days (the privacy page says so).
+LOGIN_AUDIT_RETENTION_DAYS = envint("LOGIN_AUDIT_RETENTION_DAYS", "183")
