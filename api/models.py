@@ -87,6 +87,9 @@ class ApiCall(models.Model):
         verbose_name = _("API-kald")
         verbose_name_plural = _("API-kald")
 
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.method} {self.path} {self.status}"
+
 
 class PublicDataset(models.Model):
     """A dataset the secretariat has published as open data (served without login under /data/)."""
