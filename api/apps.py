@@ -6,3 +6,6 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "api"
     verbose_name = _("Data og API")
+
+    def ready(self):
+        from . import schema  # noqa: F401  (registers the token's security scheme with drf-spectacular)

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
@@ -55,13 +55,15 @@ def list_view(dataset: Dataset):
             return dataset.queryset(self.request.user, **filters.parse(self.request.query_params, dataset))
 
     DatasetList.__name__ = DatasetList.__qualname__ = serializer_for(dataset).__name__ + "List"
-    return extend_schema(
-        operation_id=f"{dataset.area}_{dataset.name}".replace("-", "_"),
-        summary=dataset.title_en,
-        description=dataset.description_en,
-        parameters=filters.parameters(dataset),
-        responses={200: serializer_for(dataset)(many=True), **ERRORS},
-        tags=[dataset.area],
+    return extend_schema_view(
+        get=extend_schema(
+            operation_id=f"{dataset.area}_{dataset.name}".replace("-", "_"),
+            summary=dataset.title_en,
+            description=dataset.description_en,
+            parameters=filters.parameters(dataset),
+            responses={200: serializer_for(dataset)(many=True), **ERRORS},
+            tags=[dataset.area],
+        )
     )(DatasetList)
 
 
