@@ -171,6 +171,33 @@ row(
 )
 row("education:strategy", "/education/strategi/", "login 200 200 200 200 200 200")
 row("education:local_strategy_edit", "/education/strategi/albertslund/", "login 403 200 403 403 200 200")
+row("api:index", "/api/", "login 200 200 200 200 200 200")
+row("api:tokens", "/api/noegler/", "login 200 200 200 200 200 200")
+row("api:token_revoke", "/api/noegler/{token}/tilbagekald/", "login 404 302 404 404 404 404", method="POST")
+row("api:publish", "/api/offentlige/", "login 403 403 403 403 302 302", method="POST")
+row("api:calls", "/api/kald/", "login 403 403 403 403 200 200")
+row("api:datasets", "/api/v1/", "401 200 200 200 200 200 200")
+row("api:schema", "/api/v1/schema/", "200 200 200 200 200 200 200")
+row("api:docs", "/api/v1/docs/", "200 200 200 200 200 200 200")
+row("api:download", "/api/v1/education/allocations.csv", "401 200 200 200 200 200 200")
+row("api:core-organisations", "/api/v1/core/organisations/", "401 200 200 200 200 200 200")
+row("api:core-periods", "/api/v1/core/periods/", "401 200 200 200 200 200 200")
+row("api:contracts-goals", "/api/v1/contracts/goals/", "401 200 200 200 200 200 200")
+row("api:contracts-targets", "/api/v1/contracts/targets/", "401 200 200 200 200 200 200")
+row("api:contracts-measurements", "/api/v1/contracts/measurements/", "401 200 200 200 200 200 200")
+row("api:contracts-goal-statuses", "/api/v1/contracts/goal-statuses/", "401 200 200 200 200 200 200")
+row("api:vip-projects", "/api/v1/vip/projects/", "401 200 200 200 200 200 200")
+row("api:vip-participation", "/api/v1/vip/participation/", "401 200 200 200 200 200 200")
+row("api:vip-leads", "/api/v1/vip/leads/", "401 200 200 200 200 200 200")
+row("api:vip-status-reports", "/api/v1/vip/status-reports/", "401 200 200 200 200 200 200")
+row("api:infrastructure-projects", "/api/v1/infrastructure/projects/", "401 200 200 200 200 200 200")
+row("api:infrastructure-estimates", "/api/v1/infrastructure/estimates/", "401 200 200 200 200 200 200")
+row("api:infrastructure-assessments", "/api/v1/infrastructure/assessments/", "401 200 200 200 200 200 200")
+row("api:education-allocations", "/api/v1/education/allocations/", "401 200 200 200 200 200 200")
+row("api:education-intake", "/api/v1/education/intake/", "401 200 200 200 200 200 200")
+row("open_data:index", "/data/", "200 200 200 200 200 200 200")
+row("open_data:catalogue", "/data/katalog.jsonld", "200 200 200 200 200 200 200")
+row("open_data:dataset", "/data/education/allocations.csv", "200 200 200 200 200 200 200")
 row("reports:index", "/reports/", "login 200 200 200 403 200 200")
 row("reports:request", "/reports/bestil/", "login 200 403 403 403 200 200", method="POST")
 row("reports:job_detail", "/reports/job/{job}/", "login 200 200 200 404 200 200")
@@ -249,6 +276,10 @@ def world(kkr_data, settings, tmp_path):
         requested_by=users["board"],
     )
     job.file.save("matrix.pdf", ContentFile(b"%PDF-1.4 matrix"), save=True)
+    from api.models import ApiToken, PublicDataset
+
+    api_token, _key = ApiToken.issue(user=users["lead"], name="matrix", days=1)
+    PublicDataset.objects.create(key="education/allocations", is_public=True)
     contract = Contract.objects.order_by("year").first()
     target = Target.objects.filter(goal__contract=contract).order_by("pk").first()
     return {
@@ -269,6 +300,7 @@ def world(kkr_data, settings, tmp_path):
             "programme": allocation.programme.slug,
             "commitment": Commitment.objects.order_by("pk").first().code,
             "job": job.pk,
+            "token": api_token.pk,
         },
     }
 
