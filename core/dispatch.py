@@ -94,7 +94,7 @@ def _send(pending: PendingTask) -> bool:
     if current_app.conf.task_always_eager:
         # The task runs here and now: nothing can be lost, and its errors are the caller's.
         PendingTask.objects.filter(pk=pending.pk).delete()
-        current_app.tasks[pending.task].apply_async(args=pending.args, kwargs=pending.kwargs)
+        _task(pending.task).apply_async(args=pending.args, kwargs=pending.kwargs)
         return True
     if not _publish(pending):
         try:
@@ -109,9 +109,18 @@ def _send(pending: PendingTask) -> bool:
     return True
 
 
+def _task(name: str):
+    """The registered task; a web process imports the apps' tasks modules only on first need."""
+    try:
+        return current_app.tasks[name]
+    except KeyError:
+        current_app.loader.import_default_modules()
+        return current_app.tasks[name]
+
+
 def _publish(pending: PendingTask) -> bool:
     try:
-        current_app.tasks[pending.task].apply_async(args=pending.args, kwargs=pending.kwargs, retry=False)
+        _task(pending.task).apply_async(args=pending.args, kwargs=pending.kwargs, retry=False)
     except Exception as error:  # the broker (or the result store) is unreachable: keep the record
         pending.last_error = f"{type(error).__name__}: {error}"[:2000]
         logger.warning("could not send %s (%s); the beat sends it again later", pending, pending.last_error)
