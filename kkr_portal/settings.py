@@ -180,11 +180,14 @@ CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", "300")
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", "3600"),
     # A request that queues a task must not hang on a broker that is down (core/dispatch.py).
-    "socket_connect_timeout": envint("CELERY_BROKER_CONNECT_TIMEOUT", "2"),
+    "socket_connect_timeout": envint("CELERY_BROKER_CONNECT_TIMEOUT", "1"),
     "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
 }
 # Sending a task subscribes to its result; with Redis down Celery would retry that 20 times, a second each.
-CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = envint("CELERY_BROKER_CONNECT_TIMEOUT", "2")
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = envint("CELERY_BROKER_CONNECT_TIMEOUT", "1")
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
     "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 }
