@@ -163,6 +163,7 @@ def test_a_report_requested_while_the_broker_is_down_is_queued_quickly_and_rende
     status, body, headers, seconds = browser.post(reverse("reports:request"), index, form)
     assert status == 302, f"{status} {body[:300]}\n{web_without_broker.log_path.read_text()[-3000:]}"
     assert seconds < 3, f"the request took {seconds:.1f} s"
+    print(f"\nbroker down: report request answered in {seconds:.2f} s")
     job = ReportJob.objects.get()
     assert headers["Location"] == reverse("reports:job_detail", args=[job.pk])
     assert job.state == ReportJob.State.QUEUED
@@ -203,6 +204,7 @@ def test_a_measurement_added_while_the_broker_is_down_is_saved_and_the_sweeper_r
     status, body, headers, seconds = browser.post(page, page, data)
     assert status == 302, f"{status} {body[:300]}\n{web_without_broker.log_path.read_text()[-3000:]}"
     assert seconds < 3, f"the request took {seconds:.1f} s"
+    print(f"\nbroker down: measurement saved and answered in {seconds:.2f} s")
     assert Measurement.objects.get(target=target).value == Decimal("37.5")
     status, detail, _ = browser.get(headers["Location"])
     assert status == 200 and "beregnes igen, så snart baggrundstjenesten svarer" in detail
