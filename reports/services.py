@@ -95,9 +95,9 @@ def report_job_request(
     try:
         with transaction.atomic():
             existing = ReportJob.objects.active().for_report(kind, period).select_for_update().first()
-            if existing is not None:
-                if queue:
-                    _revive(existing)
+            if existing is not None and queue:
+                _revive(existing)  # may give up on it (MAX_ATTEMPTS): then this request starts anew
+            if existing is not None and existing.is_active:
                 return existing, False
             last = ReportJob.objects.for_report(kind, period).aggregate(last=Max("version"))["last"] or 0
             job = ReportJob.objects.create(kind=kind, period=period, version=last + 1, requested_by=by)

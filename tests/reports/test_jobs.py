@@ -463,3 +463,17 @@ def test_the_heartbeat_beats_while_the_worker_renders(autumn_2022, no_areas, set
     assert job.state == ReportJob.State.DONE
     # The claim set the first beat; the thread kept beating through the 1.5 s render.
     assert job.heartbeat_at > beats[0] >= job.started_at
+
+
+def test_a_new_request_for_a_dead_job_out_of_attempts_starts_a_new_version(
+    autumn_2022, board_member, no_areas, django_capture_on_commit_callbacks
+):
+    dead = running(
+        request_half_yearly(autumn_2022, queue=False)[0], heartbeat=stale(), attempts=conf.MAX_ATTEMPTS
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        job, created = request_half_yearly(autumn_2022, by=board_member)
+    dead.refresh_from_db()
+    job.refresh_from_db()
+    assert dead.state == ReportJob.State.FAILED and str(conf.MAX_ATTEMPTS) in dead.error
+    assert created and job.version == 2 and job.state == ReportJob.State.DONE
