@@ -8,6 +8,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone, translation
 
+from core import dispatch
+
 from . import fulfilment
 from .models import Contract, FulfilmentSnapshot, Goal, GoalStatus, Measurement, Target, TargetStatus
 
@@ -168,7 +170,14 @@ def snapshot_queue(contract_id: int) -> None:
     """After the surrounding transaction commits, recompute today's snapshot in the worker."""
     from .tasks import compute_snapshot
 
-    transaction.on_commit(lambda: compute_snapshot.delay(contract_id))
+    dispatch.enqueue_on_commit(compute_snapshot, contract_id)
+
+
+def snapshot_waiting_for_broker(contract_id: int) -> bool:
+    """Is a recomputation queued but not yet taken by the broker (the broker was down)?"""
+    from .tasks import compute_snapshot
+
+    return dispatch.is_pending(compute_snapshot, contract_id)
 
 
 # --- measurements ---------------------------------------------------------------------------------

@@ -215,7 +215,16 @@ def measurement_create(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items()}
         services.measurement_create(target=target, by=request.user, **data)
-        messages.success(request, _("Målingen er gemt. Målopfyldelsen beregnes igen."))
+        if services.snapshot_waiting_for_broker(target.goal.contract_id):
+            messages.warning(
+                request,
+                _(
+                    "Målingen er gemt. Målopfyldelsen beregnes igen, så snart baggrundstjenesten svarer "
+                    "igen; indtil da viser siden den seneste beregning."
+                ),
+            )
+        else:
+            messages.success(request, _("Målingen er gemt. Målopfyldelsen beregnes igen."))
         return redirect("contracts:target_detail", pk=target.pk)
     return render(
         request, "contracts/measurement_form.html", {"form": form, "target": target, "goal": target.goal}

@@ -210,3 +210,26 @@ class ReportingPeriod(models.Model):
         if self.half == self.Half.AUTUMN:
             return ReportingPeriod.objects.filter(year=self.year, half=self.Half.SPRING).first()
         return ReportingPeriod.objects.filter(year=self.year - 1, half=self.Half.AUTUMN).first()
+
+
+class PendingTask(models.Model):
+    """A Celery task queued by `core.dispatch.enqueue_on_commit` and not yet known to be in the broker.
+
+    Written in the caller's transaction, deleted once the broker has taken the task; a row that stays (the
+    broker was down, the process died after the commit) is sent again by the beat (`send_pending_tasks`).
+    Internal bookkeeping: no page shows it.
+    """
+
+    task = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["task"], name="core_pendingtask_task")]
+
+    def __str__(self) -> str:
+        return f"{self.task}{tuple(self.args)}"

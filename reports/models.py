@@ -60,6 +60,12 @@ class ReportJob(models.Model):
     queued_at = models.DateTimeField(_("sat i kø"), auto_now_add=True)
     started_at = models.DateTimeField(_("startet"), null=True, blank=True)
     finished_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)
+    # While a worker renders, it touches this every few seconds; a running job whose heartbeat is older
+    # than the limit (reports.conf) lost its worker and is queued again by the sweeper.
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The Celery delivery that claimed the job: a redelivery of the same task may take over at once; a
+    # different delivery only once the heartbeat has stopped.
+    task_id = models.CharField(max_length=255, blank=True, editable=False)
     render_seconds = models.FloatField(_("sekunder i alt"), null=True, blank=True)
     weasyprint_seconds = models.FloatField(_("sekunder i WeasyPrint"), null=True, blank=True)
     pages = models.PositiveIntegerField(_("sider"), null=True, blank=True)
@@ -77,7 +83,9 @@ class ReportJob(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    history = HistoricalRecords(excluded_fields=["started_at", "render_seconds", "weasyprint_seconds"])
+    history = HistoricalRecords(
+        excluded_fields=["started_at", "render_seconds", "weasyprint_seconds", "heartbeat_at", "task_id"]
+    )
 
     objects = ReportJobQuerySet.as_manager()
 

@@ -11,13 +11,16 @@ from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core import dispatch
 from core.models import ReportingPeriod
 
 from . import conf, sections
+from .heartbeat import beating
 from .models import ReportJob, report_file_path
 
 logger = logging.getLogger(__name__)
@@ -86,12 +89,15 @@ def report_job_request(
     """A new job (the next version), or the job already queued or running for the same report.
 
     Returns (job, created). The database's conditional unique constraint makes two simultaneous requests
-    end with one job; the render is queued once the job is committed.
+    end with one job; the render is queued once the job is committed. A job already under way that has no
+    live task (its sending failed, its message was lost, its worker died) is sent again instead of blocking.
     """
     try:
         with transaction.atomic():
             existing = ReportJob.objects.active().for_report(kind, period).select_for_update().first()
-            if existing is not None:
+            if existing is not None and queue:
+                _revive(existing)  # may give up on it (MAX_ATTEMPTS): then this request starts anew
+            if existing is not None and existing.is_active:
                 return existing, False
             last = ReportJob.objects.for_report(kind, period).aggregate(last=Max("version"))["last"] or 0
             job = ReportJob.objects.create(kind=kind, period=period, version=last + 1, requested_by=by)
@@ -142,45 +148,108 @@ def report_job_issue(*, job: ReportJob, by) -> ReportJob:
 def _queue(job_id: int) -> None:
     from .tasks import render_report_job
 
-    transaction.on_commit(lambda: render_report_job.delay(job_id))
+    dispatch.enqueue_on_commit(render_report_job, job_id)
+
+
+def report_job_waiting_for_broker(job: ReportJob) -> bool:
+    """Is the job queued but its task not yet taken by the broker (the broker was down)?"""
+    from .tasks import render_report_job
+
+    return job.state == ReportJob.State.QUEUED and dispatch.is_pending(render_report_job, job.pk)
+
+
+def _orphaned(job: ReportJob, now) -> bool:
+    """Under way without a live task: running with a stale heartbeat, or sent long ago and still queued."""
+    if job.state == ReportJob.State.RUNNING:
+        last_sign = job.heartbeat_at or job.started_at or job.queued_at
+        return last_sign < now - timedelta(seconds=conf.heartbeat_timeout())
+    return job.state == ReportJob.State.QUEUED and job.queued_at < now - timedelta(seconds=conf.stuck_after())
+
+
+def _revive(job: ReportJob, now=None) -> None:
+    """A new request for a job under way (row locked): send it again if nothing will run it."""
+    from .tasks import render_report_job
+
+    now = now or timezone.now()
+    if report_job_waiting_for_broker(job):
+        transaction.on_commit(
+            lambda: dispatch.send_pending(task=render_report_job, args=(job.pk,), older_than=timedelta(0))
+        )
+    elif _orphaned(job, now):
+        _requeue(job, now)
+        job.save()
+
+
+def _requeue(job: ReportJob, now) -> bool:
+    """Back in the queue with a new task (the row is locked; the caller saves), or failed for good."""
+    if job.attempts >= conf.MAX_ATTEMPTS:
+        job.state = ReportJob.State.FAILED
+        job.error = _("Rapporten kunne ikke dannes efter %(attempts)s forsøg.") % {"attempts": job.attempts}
+        job.finished_at = now
+        return False
+    job.state = ReportJob.State.QUEUED
+    job.queued_at = now
+    job.heartbeat_at = None
+    job.task_id = ""
+    _queue(job.pk)
+    return True
 
 
 # --- running a job (the task calls this) -------------------------------------------------------------
 
 
-def report_job_run(*, job_id: int) -> ReportJob | None:
+def report_job_run(*, job_id: int, task_id: str | None = None) -> ReportJob | None:
     """Render the job's PDF and store it. Idempotent: a job already done (or failed) is left alone.
 
-    A job left 'running' by a killed worker is claimed again by the redelivered task. The file is written
-    under the job's one fixed name while the job row is locked, so a job never gets two files.
+    `task_id` names the Celery delivery. A job left 'running' is claimed by a redelivery of the same task at
+    once, by another task only when its heartbeat has gone stale (its worker died); while the heartbeat is
+    fresh another delivery leaves it alone. Only the delivery that claimed the job stores its file, under the
+    job's one fixed name while the row is locked, so a job never gets two files.
     Transient errors propagate (the task retries); anything else marks the job failed with its error.
     """
+    task_id = task_id or ""
     with transaction.atomic():
+        now = timezone.now()
         job = ReportJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.state not in ReportJob.ACTIVE_STATES:
             return job
+        if job.state == ReportJob.State.RUNNING and job.task_id != task_id and not _orphaned(job, now):
+            return job  # another delivery is rendering it and its worker is alive
         job.state = ReportJob.State.RUNNING
         job.attempts += 1
-        job.started_at = timezone.now()
+        job.started_at = job.heartbeat_at = now
+        job.task_id = task_id
         job.error = ""
         job.save()
     job = ReportJob.objects.select_related("period").get(pk=job_id)
     try:
-        result = render_report(job)
+        with beating(job_id):
+            result = render_report(job)
     except TRANSIENT_ERRORS:
+        _release(job_id, task_id)
         raise
     except Exception as error:  # a bug or bad data: record it for the user, do not retry blindly
         logger.exception("report job %s failed", job_id)
         report_job_fail(job_id=job_id, error=_describe(error))
         return ReportJob.objects.get(pk=job_id)
-    return _store(job_id, result)
+    return _store(job_id, result, task_id)
 
 
-def _store(job_id: int, result: "RenderResult") -> ReportJob:
+def _release(job_id: int, task_id: str) -> None:
+    """A transient error: the job waits queued for the task's retry (the sweeper would not take it as dead)."""
+    try:
+        ReportJob.objects.filter(pk=job_id, state=ReportJob.State.RUNNING, task_id=task_id).update(
+            state=ReportJob.State.QUEUED, queued_at=timezone.now(), heartbeat_at=None
+        )
+    except TRANSIENT_ERRORS:
+        logger.warning("report job %s: not released after a transient error", job_id, exc_info=True)
+
+
+def _store(job_id: int, result: "RenderResult", task_id: str = "") -> ReportJob:
     with transaction.atomic():
         job = ReportJob.objects.select_for_update().select_related("period").get(pk=job_id)
-        if job.state != ReportJob.State.RUNNING:
-            return job  # another delivery finished (or the job failed) meanwhile: keep its file
+        if job.state != ReportJob.State.RUNNING or job.task_id != task_id:
+            return job  # another delivery finished, failed or took over meanwhile: its file counts
         storage = job.file.storage
         name = report_file_path(job, "report.pdf")
         if storage.exists(name):
@@ -218,30 +287,28 @@ def _describe(error: BaseException) -> str:
 
 
 def report_jobs_requeue_stuck(*, now=None) -> list[int]:
-    """The beat sweeper: jobs queued or running past the limit are queued again (or given up)."""
+    """The beat sweeper: a running job whose heartbeat is stale (its worker died) and a job sent long ago but
+    still queued (its message was lost) are queued again, once each, or given up after MAX_ATTEMPTS. A job
+    whose sending failed is not touched here: core's `send_pending_tasks` sends it when the broker is back.
+    """
     now = now or timezone.now()
-    limit = now - timedelta(seconds=conf.stuck_after())
+    stale = now - timedelta(seconds=conf.heartbeat_timeout())
+    lost = now - timedelta(seconds=conf.stuck_after())
     requeued = []
     with transaction.atomic():
         stuck = (
             ReportJob.objects.select_for_update(skip_locked=True)
+            .alias(last_sign=Coalesce("heartbeat_at", "started_at", "queued_at"))
             .filter(
-                Q(state=ReportJob.State.QUEUED, queued_at__lt=limit)
-                | Q(state=ReportJob.State.RUNNING, started_at__lt=limit)
+                Q(state=ReportJob.State.QUEUED, queued_at__lt=lost)
+                | Q(state=ReportJob.State.RUNNING, last_sign__lt=stale)
             )
             .order_by("pk")
         )
         for job in stuck:
-            if job.attempts >= conf.MAX_ATTEMPTS:
-                job.state = ReportJob.State.FAILED
-                job.error = _("Rapporten kunne ikke dannes efter %(attempts)s forsøg.") % {
-                    "attempts": job.attempts
-                }
-                job.finished_at = now
-            else:
-                job.state = ReportJob.State.QUEUED
-                job.queued_at = now
-                _queue(job.pk)
+            if job.state == ReportJob.State.QUEUED and report_job_waiting_for_broker(job):
+                continue
+            if _requeue(job, now):
                 requeued.append(job.pk)
             job.save()
     return requeued

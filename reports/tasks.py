@@ -21,7 +21,7 @@ from . import services
 def render_report_job(self, job_id: int) -> str | None:
     """Render one report job. Idempotent: a job already done is left alone; one job never gets two files."""
     try:
-        job = services.report_job_run(job_id=job_id)
+        job = services.report_job_run(job_id=job_id, task_id=self.request.id)
     except services.TRANSIENT_ERRORS as error:
         if self.request.retries >= self.max_retries:
             services.report_job_fail(job_id=job_id, error=f"{type(error).__name__}: {error}")
@@ -32,5 +32,5 @@ def render_report_job(self, job_id: int) -> str | None:
 
 @shared_task(acks_late=True)
 def requeue_stuck_report_jobs() -> list[int]:
-    """Beat: jobs queued or running past the limit are queued again."""
+    """Beat: jobs whose worker died (stale heartbeat) or whose message was lost are queued again."""
     return services.report_jobs_requeue_stuck()

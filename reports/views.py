@@ -53,7 +53,15 @@ def request_report(request):
     job, created = services.report_job_request(
         kind=form.cleaned_data["kind"], period=form.cleaned_data["period_obj"], by=request.user
     )
-    if created:
+    if services.report_job_waiting_for_broker(job):
+        messages.warning(
+            request,
+            _(
+                "Rapporten står i kø. Baggrundstjenesten svarer ikke lige nu; rapporten dannes, så snart "
+                "den svarer igen."
+            ),
+        )
+    elif created:
         messages.success(request, _("Rapporten er bestilt og dannes nu."))
     else:
         messages.info(request, _("Den samme rapport er allerede ved at blive dannet; her er den."))

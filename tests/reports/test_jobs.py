@@ -347,3 +347,133 @@ def test_the_command_refuses_a_year_without_a_contract(organisations, fake_areas
     with pytest.raises(CommandError, match="ingen resultatkontrakt"):
         call_command("render_report", "annual", "2022", "--output", str(tmp_path / "x.pdf"))
     assert not ReportJob.objects.exists()
+
+
+# --- the heartbeat: a job whose worker died -----------------------------------------------------------
+
+
+def stale(seconds: float = 5):
+    return timezone.now() - timedelta(seconds=conf.heartbeat_timeout() + seconds)
+
+
+def running(job, *, heartbeat, task_id="dead-task", attempts=1):
+    ReportJob.objects.filter(pk=job.pk).update(
+        state=ReportJob.State.RUNNING, started_at=heartbeat, heartbeat_at=heartbeat, task_id=task_id,
+        attempts=attempts,
+    )  # fmt: skip
+    job.refresh_from_db()
+    return job
+
+
+def test_the_sweeper_requeues_a_running_job_with_a_stale_heartbeat_once(
+    autumn_2022, django_capture_on_commit_callbacks
+):
+    job = running(request_half_yearly(autumn_2022, queue=False)[0], heartbeat=stale())
+    alive = running(
+        request_half_yearly(ReportingPeriod.from_code("2023-spring"), queue=False)[0],
+        heartbeat=timezone.now() - timedelta(seconds=5),
+    )
+    # Started long ago, but its worker still beats: it is rendering, not stuck.
+    ReportJob.objects.filter(pk=alive.pk).update(started_at=timezone.now() - timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert services.report_jobs_requeue_stuck() == [job.pk]
+        assert services.report_jobs_requeue_stuck() == []  # once: the job now waits in the queue
+    assert len(callbacks) == 1
+    job.refresh_from_db()
+    alive.refresh_from_db()
+    assert job.state == ReportJob.State.QUEUED and job.task_id == "" and job.heartbeat_at is None
+    assert alive.state == ReportJob.State.RUNNING
+
+
+def test_a_second_delivery_leaves_a_job_with_a_live_heartbeat_alone(autumn_2022, no_areas, settings):
+    job = running(request_half_yearly(autumn_2022, queue=False)[0], heartbeat=timezone.now())
+    services.report_job_run(job_id=job.pk, task_id="another-task")
+    job.refresh_from_db()
+    assert job.state == ReportJob.State.RUNNING and job.attempts == 1 and not job.file
+    # The same task redelivered (its worker was lost) takes over at once.
+    services.report_job_run(job_id=job.pk, task_id="dead-task")
+    job.refresh_from_db()
+    assert job.state == ReportJob.State.DONE and job.attempts == 2
+    assert stored_files(settings) == [Path(job.file.path)]
+
+
+def test_another_delivery_takes_over_a_job_whose_heartbeat_stopped(autumn_2022, no_areas, settings):
+    job = running(request_half_yearly(autumn_2022, queue=False)[0], heartbeat=stale())
+    services.report_job_run(job_id=job.pk, task_id="new-task")
+    job.refresh_from_db()
+    assert job.state == ReportJob.State.DONE and job.attempts == 2 and job.task_id == "new-task"
+
+
+def test_a_delivery_that_lost_its_claim_stores_no_file(autumn_2022, no_areas, settings):
+    job = running(request_half_yearly(autumn_2022, queue=False)[0], heartbeat=timezone.now(), task_id="new")
+    late = services.render_report(job)
+    returned = services._store(job.pk, late, "old")
+    assert returned.state == ReportJob.State.RUNNING and not returned.file
+    assert stored_files(settings) == []
+
+
+def test_a_new_request_requeues_a_job_whose_worker_died(
+    autumn_2022, board_member, no_areas, django_capture_on_commit_callbacks
+):
+    job = running(request_half_yearly(autumn_2022, queue=False)[0], heartbeat=stale())
+    with django_capture_on_commit_callbacks(execute=True):
+        again, created = request_half_yearly(autumn_2022, by=board_member)
+    job.refresh_from_db()
+    assert not created and again.pk == job.pk
+    assert job.state == ReportJob.State.DONE and job.attempts == 2 and job.version == 1
+
+
+def test_a_new_request_resends_a_job_whose_sending_failed(
+    autumn_2022, board_member, no_areas, django_capture_on_commit_callbacks
+):
+    from core.models import PendingTask
+
+    job, _ = request_half_yearly(autumn_2022, queue=False)
+    PendingTask.objects.create(
+        task=tasks.render_report_job.name, args=[job.pk], attempts=1, last_error="down"
+    )
+    assert services.report_job_waiting_for_broker(job)
+    with django_capture_on_commit_callbacks(execute=True):
+        again, created = request_half_yearly(autumn_2022, by=board_member)
+    job.refresh_from_db()
+    assert not created and again.pk == job.pk
+    assert job.state == ReportJob.State.DONE
+    assert not PendingTask.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_heartbeat_beats_while_the_worker_renders(autumn_2022, no_areas, settings):
+    settings.REPORTS_HEARTBEAT_SECONDS = 0.2
+    settings.REPORTS_RENDER_DELAY = 1.5
+    beats = []
+    real = services.render_html
+
+    def watching(context):
+        html = real(context)
+        beats.append(ReportJob.objects.values_list("heartbeat_at", flat=True).get())
+        return html
+
+    job, _ = request_half_yearly(autumn_2022, queue=False)
+    services.render_html, original = watching, services.render_html
+    try:
+        services.report_job_run(job_id=job.pk, task_id="t")
+    finally:
+        services.render_html = original
+    job.refresh_from_db()
+    assert job.state == ReportJob.State.DONE
+    # The claim set the first beat; the thread kept beating through the 1.5 s render.
+    assert job.heartbeat_at > beats[0] >= job.started_at
+
+
+def test_a_new_request_for_a_dead_job_out_of_attempts_starts_a_new_version(
+    autumn_2022, board_member, no_areas, django_capture_on_commit_callbacks
+):
+    dead = running(
+        request_half_yearly(autumn_2022, queue=False)[0], heartbeat=stale(), attempts=conf.MAX_ATTEMPTS
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        job, created = request_half_yearly(autumn_2022, by=board_member)
+    dead.refresh_from_db()
+    job.refresh_from_db()
+    assert dead.state == ReportJob.State.FAILED and str(conf.MAX_ATTEMPTS) in dead.error
+    assert created and job.version == 2 and job.state == ReportJob.State.DONE
