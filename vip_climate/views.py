@@ -98,8 +98,6 @@ def _detail_context(report) -> dict:
     return {
         "previous": previous,
         "changes": selectors.report_changes(report, previous),
-        "status_blocks": selectors.bullet_blocks(report.status_text),
-        "perspective_blocks": selectors.bullet_blocks(report.perspectives),
         "leads": report.lead_organisations(),
     }
 
