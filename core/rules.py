@@ -62,6 +62,8 @@ can_read_dashboards = is_secretariat | is_board
 
 rules.add_perm("core.view_dashboards", can_read_dashboards)
 rules.add_perm("core.manage_reference_data", is_secretariat)
+# obj: the ReportingPeriod (round) closed or reopened.
+rules.add_perm("core.close_period", is_secretariat)
 # The status texts' preview renders what it is sent and stores nothing: anyone logged in.
 rules.add_perm("core.preview_text", rules.is_authenticated)
 

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 
 from .access import get_for_user, require_perm
 from .workflow import (
+    RoundClosed,
     StaleVersion,
     WorkflowError,
     WorkflowReport,
@@ -140,6 +141,10 @@ def run_action(
     request: HttpRequest, screens: ReportScreens, report: WorkflowReport, action: str, *, with_content: bool
 ) -> ActionResult:
     """Check the permission, validate what was posted and move the report; `with_content` posts the form."""
+    if report.is_locked and request.user.has_perm("core.view_report", report):
+        # A closed round: say so on the report's page rather than a bare 403.
+        messages.error(request, str(RoundClosed(report.reporting_period())))
+        return ActionResult(report, response=screens.page_redirect(report))
     require_perm(request.user, ACTION_PERMS[action], report)
     posted = _posted_form(request, screens, report, action, with_content=with_content)
     if not posted.is_valid():

@@ -78,3 +78,11 @@ class CommitmentEntryForm(LocalizedModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Gem"), css_class="btn-primary"))
+
+
+class ReopenRoundForm(forms.Form):
+    """Reopening a closed round needs a reason: it is kept in the round's history."""
+
+    reason = forms.CharField(
+        label=_("Hvorfor genåbnes runden?"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
