@@ -79,7 +79,7 @@ def test_a_report_started_from_the_previous_text_says_so(client, albertslund_mem
 def test_the_round_page_shows_every_state(
     client, secretariat, albertslund_member, vip, spring_2023, django_assert_max_num_queries
 ):
-    drafted = status_report_start(project=vip[1], period=spring_2023, by=secretariat)
+    status_report_start(project=vip[1], period=spring_2023, by=secretariat)
     submitted = status_report_start(project=vip[2], period=spring_2023, by=secretariat)
     report_submit(report=submitted, by=secretariat)
     returned = status_report_start(project=vip[3], period=spring_2023, by=secretariat)
