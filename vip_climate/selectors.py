@@ -95,6 +95,20 @@ def project_runs_in(project, period) -> bool:
     return project.start_year <= period.year <= project.end_year
 
 
+def returned_version(report):
+    """The report as it was when last sent back (a historical record with its return comment), or None.
+
+    The lead's saves after the return keep the state and the return's time: the version that was sent
+    back is the earliest record of the latest return.
+    """
+    return (
+        report.history.filter(state=ReportState.RETURNED)
+        .select_related("reviewed_by")
+        .order_by("-reviewed_at", "history_date", "history_id")
+        .first()
+    )
+
+
 def round_matrix(period, today: date | None = None):
     """The projects running in a round × where their report stands (round_state)."""
     today = today or timezone.localdate()

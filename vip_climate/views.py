@@ -107,9 +107,12 @@ def report_start(request, number):
 
 def _detail_context(report) -> dict:
     previous = previous_approved(project=report.project, period=report.period)
+    returned = selectors.returned_version(report) if report.state == StatusReport.State.SUBMITTED else None
     return {
         "previous": previous,
-        "changes": selectors.report_changes(report, previous),
+        # A resubmitted report is reviewed against what was sent back, not against last round's text.
+        "returned": returned,
+        "changes": selectors.report_changes(report, returned or previous),
         "leads": report.lead_organisations(),
     }
 

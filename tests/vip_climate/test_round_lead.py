@@ -207,3 +207,37 @@ def test_closing_an_unknown_round_is_404_and_get_is_405(client, secretariat, vip
     assert client.post(reverse("vip_climate:round_close", args=["2023"])).status_code == 404
     assert client.post(reverse("vip_climate:round_close", args=["nope"])).status_code == 404
     assert client.get(reverse("vip_climate:round_close", args=["2023-spring"])).status_code == 405
+
+
+# --- review of a resubmitted report ----------------------------------------------------------------
+
+
+def test_a_resubmitted_report_is_diffed_against_the_returned_version_with_the_comment(
+    client, albertslund_member, secretariat, vip2_spring_draft
+):
+    report = vip2_spring_draft
+    report_save(
+        report=report,
+        fields={"challenges": "Første udkast"},
+        expected_version=report.version,
+        by=albertslund_member,
+    )
+    report_submit(report=report, by=albertslund_member)
+    report_return(report=report, by=secretariat, comment="Skriv mere om økonomien")
+    report_save(
+        report=report,
+        fields={"challenges": "Første udkast\nØkonomien er stram"},
+        expected_version=report.version,
+        by=albertslund_member,
+    )
+    report_submit(report=report, by=albertslund_member)
+    client.force_login(secretariat)
+    response = client.get(reverse("vip_climate:report_detail", args=[report.pk]))
+    body = response.content.decode()
+    assert "Ændret siden versionen, der blev sendt retur" in body
+    assert "Skriv mere om økonomien" in body
+    changes = response.context["changes"]
+    lines = [(line["added"], line["text"]) for change in changes for line in change["lines"]]
+    # Only what changed since the return, not everything since last year's approved text.
+    assert lines == [(True, "Økonomien er stram")]
+    assert "Ændret siden den afsluttede rapport" not in body
