@@ -28,6 +28,13 @@ def landing(request):
     return redirect("home")
 
 
+def duties_of(user) -> list[dict] | None:
+    """What a member of an organisation must do now, from every area; None for a user without one."""
+    if not getattr(user, "organisation_id", None):
+        return None
+    return [duty for area in registry for duty in area.duties(user)]
+
+
 def home(request):
     selection = selection_from(request.GET)
     tiles = [{"area": area, **area.home_tile(request.user, selection)} for area in registry]
@@ -40,6 +47,7 @@ def home(request):
             "selection": selection,
             "round_choices": rounds,
             "year_choices": years,
+            "duties": duties_of(request.user),
         },
     )
 
@@ -87,6 +95,8 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "sections": sections,
+            # The member's landing page: it starts with what the member must do.
+            "duties": duties_of(request.user) if request.user.organisation_id == organisation.pk else None,
         },
     )
 
