@@ -134,11 +134,13 @@ def lead_duties(user, today=None) -> list[dict]:
     duties = []
     for report in reports:
         report.project = projects[report.project_id]  # the prefetched leads answer the permission
-        if report.period_id != getattr(period, "pk", None) and _leads(
-            report.project, organisation_id, report.period
+        other_round = report.period_id != getattr(period, "pk", None)
+        if (
+            other_round
+            and _leads(report.project, organisation_id, report.period)
+            and user.has_perm("core.edit_report", report)
         ):
-            if user.has_perm("core.edit_report", report):
-                duties.append(_duty(report.project, report.period, report, today))
+            duties.append(_duty(report.project, report.period, report, today))
     if period is None or period.is_closed:
         return duties
     in_round = {r.project_id: r for r in reports if r.period_id == period.pk}
