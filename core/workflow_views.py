@@ -36,6 +36,7 @@ from .workflow import (
     report_submit,
 )
 from .workflow_forms import ReturnForm, VersionedReportForm, VersionForm
+from .workflow_history import HistoryEntry, latest_shown_version
 
 SAVE, SUBMIT, APPROVE, RETURN = "save", "submit", "approve", "return"
 CONTENT_ACTIONS = (SAVE, SUBMIT)
@@ -112,6 +113,8 @@ class Conflict:
     edited: bool  # the user's version is the content form, shown again below
     seen: Any = None
     seen_fields: list[tuple[str, Any]] = field(default_factory=list)
+    # The version that won as people count it (core.workflow_history.shown_versions), and its author.
+    current_shown: HistoryEntry | None = None
 
 
 @dataclass
@@ -244,5 +247,6 @@ def _conflict(screens, report, current, posted, *, version: int) -> ActionResult
         edited=isinstance(posted, VersionedReportForm),
         seen=seen,
         seen_fields=field_values(seen, names) if seen is not None else [],
+        current_shown=latest_shown_version(current),
     )
     return ActionResult(current, form=form, return_form=return_form, conflict=conflict)

@@ -11,7 +11,7 @@ from core.access import require_perm
 from core.models import Organisation, ReportingPeriod, UnknownOrganisation
 from core.periods import PeriodError, closing_history, period_close, period_reopen
 from core.workflow import RoundClosed, WorkflowError
-from core.workflow_history import history_entries
+from core.workflow_history import history_entries, latest_shown_version
 from core.workflow_views import (
     APPROVE,
     CONTENT_ACTIONS,
@@ -114,6 +114,7 @@ def _detail_context(report) -> dict:
         "returned": returned,
         "changes": selectors.report_changes(report, returned or previous),
         "leads": report.lead_organisations(),
+        "shown_version": latest_shown_version(report),
     }
 
 
