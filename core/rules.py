@@ -49,6 +49,12 @@ def report_is_editable(user, report) -> bool:
 
 
 @rules.predicate
+def report_is_locked(user, report) -> bool:
+    """Its round is closed (core/periods.py): read-only for everyone until it is reopened."""
+    return report is not None and report.is_locked
+
+
+@rules.predicate
 def report_is_submitted(user, report) -> bool:
     return report is not None and report.state == report.State.SUBMITTED
 
@@ -73,4 +79,4 @@ rules.add_perm(
 )
 rules.add_perm("core.edit_report", report_is_editable & (is_secretariat | is_lead_of_report))
 rules.add_perm("core.submit_report", report_is_editable & (is_secretariat | is_lead_of_report))
-rules.add_perm("core.review_report", report_is_submitted & is_secretariat)
+rules.add_perm("core.review_report", report_is_submitted & ~report_is_locked & is_secretariat)

@@ -241,3 +241,26 @@ def test_a_resubmitted_report_is_diffed_against_the_returned_version_with_the_co
     # Only what changed since the return, not everything since last year's approved text.
     assert lines == [(True, "Økonomien er stram")]
     assert "Ændret siden den afsluttede rapport" not in body
+
+
+def test_a_closed_round_offers_no_review_and_refuses_one(
+    client, secretariat, albertslund_member, vip2_spring_draft, spring_2023
+):
+    report_submit(report=vip2_spring_draft, by=albertslund_member)
+    period_close(period=spring_2023, by=secretariat)
+    client.force_login(secretariat)
+    detail = client.get(reverse("vip_climate:report_detail", args=[vip2_spring_draft.pk]))
+    assert not detail.context["can_review"] and "kan kun læses" in detail.content.decode()
+    url = reverse("vip_climate:report_approve", args=[vip2_spring_draft.pk])
+    response = client.post(url, {"version": vip2_spring_draft.version}, follow=True)
+    assert "er lukket" in response.content.decode()
+    vip2_spring_draft.refresh_from_db()
+    assert vip2_spring_draft.state == "submitted"
+
+
+def test_a_round_that_has_not_begun_offers_no_start_button(client, secretariat, vip):
+    Project.objects.update(end_year=2100)
+    future = ReportingPeriod.get_or_create_for(2099, "spring")
+    client.force_login(secretariat)
+    body = client.get(reverse("vip_climate:round_period", args=[future.code])).content.decode()
+    assert "Start rapport" not in body
