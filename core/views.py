@@ -47,7 +47,6 @@ def home(request):
             "selection": selection,
             "round_choices": rounds,
             "year_choices": years,
-            "duties": duties_of(request.user),
         },
     )
 

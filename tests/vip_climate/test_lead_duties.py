@@ -82,13 +82,15 @@ def test_a_user_with_nothing_due_is_told_so(client, other_member, current_round)
     client.force_login(other_member)
     body = landing(client, other_member).content.decode()
     assert "Du har ingen rapporter, der venter." in body
-    body = client.get("/").content.decode()
-    assert "Du har ingen rapporter, der venter." in body
 
 
-def test_users_without_an_organisation_see_no_list(client, board_member, current_round):
+def test_the_list_is_on_the_members_own_organisation_page_only(
+    client, albertslund_member, board_member, current_round
+):
+    client.force_login(albertslund_member)
+    assert "Det skal du gøre" not in client.get("/organisationer/koebenhavn/").content.decode()
     client.force_login(board_member)
-    assert "Det skal du gøre" not in client.get("/").content.decode()
+    assert "Det skal du gøre" not in client.get("/organisationer/albertslund/").content.decode()
 
 
 def test_the_list_has_a_flat_query_count(
