@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"login", "healthz", "set_language"}
+PUBLIC = {"login", "healthz", "set_language", "accessibility_statement", "privacy"}
 
 
 def walk(patterns, prefix=""):
