@@ -65,6 +65,8 @@ class PortalArea(Protocol):
 
     def latest_year_with_data(self) -> int | None: ...
 
+    def duties(self, user, today=None) -> list[dict]: ...
+
 
 class BaseArea:
     """Defaults for an area that offers only a home tile; override what the area has."""
@@ -103,6 +105,14 @@ class BaseArea:
 
     def latest_year_with_data(self) -> int | None:
         return None
+
+    def duties(self, user, today=None) -> list[dict]:
+        """What the user must do in this area now (the "what I must do" list, core/_duties.html).
+
+        Each duty: title, deadline, state ({code, label, since, overdue}), comment (a return comment or
+        ""), and its button: action_url, action_label, and post_field/post_value when it is a POST.
+        """
+        return []
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.app}>"

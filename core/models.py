@@ -140,6 +140,16 @@ class ReportingPeriod(models.Model):
     half = models.CharField(_("halvår"), max_length=6, choices=Half.choices, blank=True)
     starts = models.DateField(_("indberetning åbner"))
     deadline = models.DateField(_("frist"))
+    # Closed by the secretariat (core/periods.py): the round's reports are read-only until it is reopened.
+    closed_at = models.DateTimeField(_("lukket"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        "User",
+        verbose_name=_("lukket af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     objects = ReportingPeriodQuerySet.as_manager()
@@ -167,6 +177,16 @@ class ReportingPeriod(models.Model):
     @property
     def is_round(self) -> bool:
         return bool(self.half)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    def has_begun(self, today: date | None = None) -> bool:
+        return self.starts <= (today or timezone.localdate())
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return self.deadline < (today or timezone.localdate())
 
     @staticmethod
     def window(year: int, half: str) -> tuple[date, date]:

@@ -49,6 +49,12 @@ def report_is_editable(user, report) -> bool:
 
 
 @rules.predicate
+def report_is_locked(user, report) -> bool:
+    """Its round is closed (core/periods.py): read-only for everyone until it is reopened."""
+    return report is not None and report.is_locked
+
+
+@rules.predicate
 def report_is_submitted(user, report) -> bool:
     return report is not None and report.state == report.State.SUBMITTED
 
@@ -62,6 +68,10 @@ can_read_dashboards = is_secretariat | is_board
 
 rules.add_perm("core.view_dashboards", can_read_dashboards)
 rules.add_perm("core.manage_reference_data", is_secretariat)
+# obj: the ReportingPeriod (round) closed or reopened.
+rules.add_perm("core.close_period", is_secretariat)
+# The status texts' preview renders what it is sent and stores nothing: anyone logged in.
+rules.add_perm("core.preview_text", rules.is_authenticated)
 
 # The shared report workflow (VIP status reports, infrastructure follow-up): one rule set for both.
 rules.add_perm(
@@ -69,4 +79,4 @@ rules.add_perm(
 )
 rules.add_perm("core.edit_report", report_is_editable & (is_secretariat | is_lead_of_report))
 rules.add_perm("core.submit_report", report_is_editable & (is_secretariat | is_lead_of_report))
-rules.add_perm("core.review_report", report_is_submitted & is_secretariat)
+rules.add_perm("core.review_report", report_is_submitted & ~report_is_locked & is_secretariat)

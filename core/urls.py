@@ -11,5 +11,6 @@ urlpatterns = [
     path("privatliv/", views.privacy, name="privacy"),
     path("organisationer/", views.organisation_list, name="organisation_list"),
     path("organisationer/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("forhaandsvisning/", views.markdown_preview, name="markdown_preview"),
     path("healthz", views.healthz, name="healthz"),
 ]

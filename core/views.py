@@ -3,12 +3,15 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import BadRequest
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
+from . import markdown
+from .access import require_perm
 from .areas import registry
 from .models import Organisation
 from .selection import choices, selection_from
@@ -26,6 +29,13 @@ def landing(request):
     return redirect("home")
 
 
+def duties_of(user) -> list[dict] | None:
+    """What a member of an organisation must do now, from every area; None for a user without one."""
+    if not getattr(user, "organisation_id", None):
+        return None
+    return [duty for area in registry for duty in area.duties(user)]
+
+
 def home(request):
     selection = selection_from(request.GET)
     tiles = [{"area": area, **area.home_tile(request.user, selection)} for area in registry]
@@ -40,6 +50,19 @@ def home(request):
             "year_choices": years,
         },
     )
+
+
+PREVIEW_MAX_CHARS = 50_000
+
+
+@require_POST
+def markdown_preview(request):
+    """The HTML a status text becomes (core/markdown.py), for the forms' preview (static/js/markdown-preview.js)."""
+    require_perm(request.user, "core.preview_text")
+    text = request.POST.get("text", "")
+    if len(text) > PREVIEW_MAX_CHARS:
+        raise BadRequest("The text is too long to preview.")
+    return render(request, "core/_markdown_preview.html", {"html": markdown.render(text)})
 
 
 def about(request):
@@ -103,6 +126,8 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "sections": sections,
+            # The member's landing page: it starts with what the member must do.
+            "duties": duties_of(request.user) if request.user.organisation_id == organisation.pk else None,
         },
     )
 

@@ -36,6 +36,17 @@ class StaleVersion(WorkflowError):
         )
 
 
+class RoundClosed(WorkflowError):
+    """The report's round is closed (core/periods.py): nothing in it changes until it is reopened."""
+
+    def __init__(self, period):
+        self.period = period
+        super().__init__(
+            _("Runden %(label)s er lukket, så rapporten kan ikke ændres. Sekretariatet kan genåbne runden.")
+            % {"label": period.label}
+        )
+
+
 class WorkflowReport(models.Model):
     State = ReportState
     EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
@@ -65,7 +76,17 @@ class WorkflowReport(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        return self.state in self.EDITABLE_STATES
+        return self.state in self.EDITABLE_STATES and not self.is_locked
+
+    def reporting_period(self):
+        """The round the report belongs to (a core ReportingPeriod), or None: only a round can close."""
+        return None
+
+    @property
+    def is_locked(self) -> bool:
+        """Read-only because its round is closed."""
+        period = self.reporting_period()
+        return period is not None and period.is_closed
 
     def lead_organisation(self):
         """The organisation whose members may edit and submit this report (None if unknown)."""
@@ -77,9 +98,20 @@ class WorkflowReport(models.Model):
         return [lead] if lead is not None else []
 
 
+def _refuse_if_locked(report) -> None:
+    """Read the round fresh and lock it for the transaction: a closing between page and POST counts."""
+    period = report.reporting_period()
+    if period is None:
+        return
+    current = type(period).objects.select_for_update().get(pk=period.pk)
+    if current.is_closed:
+        raise RoundClosed(current)
+
+
 def _claim(report, *, expected_version: int, from_states, changes: dict) -> None:
     """Move `report` forward only if nobody else has: one conditional UPDATE, then a tracked save."""
     model = type(report)
+    _refuse_if_locked(report)
     claimed = model.objects.filter(pk=report.pk, version=expected_version, state__in=from_states).update(
         version=F("version") + 1
     )

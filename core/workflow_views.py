@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 
 from .access import get_for_user, require_perm
 from .workflow import (
+    RoundClosed,
     StaleVersion,
     WorkflowError,
     WorkflowReport,
@@ -35,6 +36,7 @@ from .workflow import (
     report_submit,
 )
 from .workflow_forms import ReturnForm, VersionedReportForm, VersionForm
+from .workflow_history import HistoryEntry, latest_shown_version
 
 SAVE, SUBMIT, APPROVE, RETURN = "save", "submit", "approve", "return"
 CONTENT_ACTIONS = (SAVE, SUBMIT)
@@ -111,6 +113,8 @@ class Conflict:
     edited: bool  # the user's version is the content form, shown again below
     seen: Any = None
     seen_fields: list[tuple[str, Any]] = field(default_factory=list)
+    # The version that won as people count it (core.workflow_history.shown_versions), and its author.
+    current_shown: HistoryEntry | None = None
 
 
 @dataclass
@@ -140,6 +144,10 @@ def run_action(
     request: HttpRequest, screens: ReportScreens, report: WorkflowReport, action: str, *, with_content: bool
 ) -> ActionResult:
     """Check the permission, validate what was posted and move the report; `with_content` posts the form."""
+    if report.is_locked and request.user.has_perm("core.view_report", report):
+        # A closed round: say so on the report's page rather than a bare 403.
+        messages.error(request, str(RoundClosed(report.reporting_period())))
+        return ActionResult(report, response=screens.page_redirect(report))
     require_perm(request.user, ACTION_PERMS[action], report)
     posted = _posted_form(request, screens, report, action, with_content=with_content)
     if not posted.is_valid():
@@ -239,5 +247,6 @@ def _conflict(screens, report, current, posted, *, version: int) -> ActionResult
         edited=isinstance(posted, VersionedReportForm),
         seen=seen,
         seen_fields=field_values(seen, names) if seen is not None else [],
+        current_shown=latest_shown_version(current),
     )
     return ActionResult(current, form=form, return_form=return_form, conflict=conflict)

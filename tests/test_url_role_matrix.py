@@ -37,6 +37,7 @@ row("admin:index", "/admin/", "302 302 302 302 302 302 200")
 row("home", "/", "login 200 200 200 200 200 200")
 row("landing", "/start/", "login 302 302 302 302 302 302")
 row("about", "/om/", "login 200 200 200 200 200 200")
+row("markdown_preview", "/forhaandsvisning/", "login 200 200 200 200 200 200", method="POST")
 row("accessibility_statement", "/was", "200 200 200 200 200 200 200")
 row("privacy", "/privatliv/", "200 200 200 200 200 200 200")
 row("organisation_list", "/organisationer/", "login 200 200 200 200 200 200")
@@ -92,6 +93,14 @@ row("vip_climate:report_history", "/vip/rapporter/{draft}/historik/", "login 404
 row("vip_climate:review_queue", "/vip/behandling/", "login 403 403 403 403 200 200")
 row("vip_climate:round", "/vip/runde/", "login 403 403 403 403 200 200")
 row("vip_climate:round_period", "/vip/runde/2022-autumn/", "login 403 403 403 403 200 200")
+row("vip_climate:round_close", "/vip/runde/2022-autumn/luk/", "login 403 403 403 403 302 302", method="POST")
+row(
+    "vip_climate:round_reopen",
+    "/vip/runde/2022-autumn/genaabn/",
+    "login 403 403 403 403 302 302",
+    method="POST",
+    data={"reason": "Fristen er rykket"},
+)
 row("vip_climate:participation_matrix", "/vip/deltagelse/", "login 200 200 200 200 200 200")
 row("vip_climate:commitment_matrix", "/vip/forpligtelser/", "login 200 200 200 200 200 200")
 row("vip_climate:commitment_import", "/vip/forpligtelser/indlaes/", "login 403 403 403 403 200 200")

@@ -120,7 +120,8 @@ def test_a_stale_save_gets_409_with_both_versions(client, secretariat, request, 
     response = client.post(url, stale)
     body = response.content.decode()
     assert response.status_code == 409
-    assert "Den gemte version 2" in body and "Sekretariatets tekst" in body  # the version that won
+    # The version that won, as people count it: the secretariat's first save (the lock's counter is 2).
+    assert "Den gemte version 1 af sekretariat" in body and "Sekretariatets tekst" in body
     assert "Din version" in body and "Tovholderens tekst" in body  # the user's, in the form
     assert 'name="version" value="2"' in body  # saving again replaces version 2 knowingly
     report.refresh_from_db()
@@ -139,8 +140,9 @@ def test_a_stale_approval_gets_409_with_both_versions(client, secretariat, reque
     response = client.post(area.approve_url(report), {"version": seen, "action": "approve"})
     body = response.content.decode()
     assert response.status_code == 409
-    assert f"Den gemte version {report.version}" in body and "Nye tal" in body
-    assert f"Din version {seen}" in body
+    assert "Den gemte version" in body and "Nye tal" in body
+    assert f"Den gemte version {report.version}" not in body  # not the lock's counter
+    assert "Den version, du så" in body
     report.refresh_from_db()
     assert report.state == "submitted" and report.return_comment == "Ret teksten"
 
@@ -293,3 +295,37 @@ def test_both_areas_show_the_same_history_table(
         assert "Hvem ændrede hvad og hvornår" in page
         assert f"<td>{changed}</td>" in page
         assert "<td>oprettet</td>" in page
+
+
+def test_versions_shown_count_each_persons_own_saves_and_submissions(
+    client, status_report, albertslund_member, secretariat
+):
+    """The lock's counter moves on every transition (a save-and-submit twice); people see 1, 2, 3."""
+    url = reverse("vip_climate:report_edit", args=[status_report.pk])
+    client.force_login(albertslund_member)
+    data = AREAS["vip"].content(status_report, changes="første")
+    assert client.post(url, {**data, "action": "save"}).status_code == 302
+    status_report.refresh_from_db()
+    data = AREAS["vip"].content(status_report, changes="anden")
+    assert client.post(url, {**data, "action": "submit"}).status_code == 302
+    status_report.refresh_from_db()
+    client.force_login(secretariat)
+    client.post(
+        reverse("vip_climate:report_return", args=[status_report.pk]),
+        {"version": status_report.version, "comment": "Mere"},
+    )
+    status_report.refresh_from_db()
+    client.force_login(albertslund_member)
+    data = AREAS["vip"].content(status_report, changes="tredje")
+    assert client.post(url, {**data, "action": "submit"}).status_code == 302
+    status_report.refresh_from_db()
+    assert status_report.version > 3  # the internal counter has run ahead
+    entries = history_entries(status_report)
+    lead_versions = [e.shown_version for e in entries if e.record.history_user == albertslund_member]
+    assert lead_versions == [3, 3, 2, 2, 1]  # newest first: save+submit pairs share their number
+    review = next(e for e in entries if e.record.history_user == secretariat)
+    assert review.shown_version is None
+    page = client.get(reverse("vip_climate:report_history", args=[status_report.pk])).content.decode()
+    assert f"<td>{status_report.version}</td>" not in page
+    detail = client.get(reverse("vip_climate:report_detail", args=[status_report.pk])).content.decode()
+    assert "version 3 af albertslund" in detail

@@ -36,6 +36,9 @@ class VipClimateArea(BaseArea):
     def organisation_section(self, organisation, user) -> dict | None:
         return portal.organisation_section(organisation, user)
 
+    def duties(self, user, today=None) -> list[dict]:
+        return portal.lead_duties(user, today)
+
     def lead_organisation_ids(self) -> set[int]:
         return report_sections.lead_organisation_ids()
 

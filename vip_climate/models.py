@@ -314,6 +314,9 @@ class StatusReport(WorkflowReport, SourcedModel):
     def content(self) -> dict:
         return {field: getattr(self, field) for field in self.CONTENT_FIELDS}
 
+    def reporting_period(self):
+        return self.period
+
     @property
     def state_label(self) -> str:
         """What the report is: a loaded report says what the source says it is, not "Godkendt".

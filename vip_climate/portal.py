@@ -1,11 +1,15 @@
 """How this area shows on the home page and on organisation pages; its area object (area.py) delegates here."""
 
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.models import ReportingPeriod
 from core.workflow import ReportState
 
 from .models import MunicipalityCommitment, Participation, Project, StatusReport
+from .selectors import project_runs_in, round_state
 
 
 def latest_round_with_data() -> ReportingPeriod | None:
@@ -71,7 +75,7 @@ def organisation_section(organisation, user) -> dict | None:
     reports = list(
         StatusReport.objects.filter(project_id__in=led_projects)
         .select_related("project", "period")
-        .prefetch_related("project__lead_periods")
+        .prefetch_related("project__lead_periods__organisation")
         .order_by("-period__deadline")
     )
     # Only what the viewer may open: another municipality's drafts are not even listed by title and state.
@@ -85,3 +89,72 @@ def organisation_section(organisation, user) -> dict | None:
         "reports": reports,
         "can_edit_commitments": user.has_perm("vip_climate.edit_commitments", organisation),
     }
+
+
+def _leads(project, organisation_id, period) -> bool:
+    return any(o.pk == organisation_id for o in project.leads_on(period.deadline))
+
+
+def _duty(project, period, report, today) -> dict:
+    title = f"VIP {project.number}: {project.title} · {period.label}"
+    duty = {
+        "title": title,
+        "deadline": period.deadline,
+        "state": round_state(report, period, today),
+        "comment": report.return_comment if report and report.state == ReportState.RETURNED else "",
+    }
+    if report is None:
+        duty.update(
+            action_url=reverse("vip_climate:report_start", args=[project.number]),
+            action_label=_("Start rapporten"),
+            post_field="period",
+            post_value=period.code,
+        )
+    else:
+        duty.update(
+            action_url=reverse("vip_climate:report_edit", args=[report.pk]),
+            action_label=_("Fortsæt rapporten"),
+        )
+    return duty
+
+
+def lead_duties(user, today=None) -> list[dict]:
+    """The reports the user's organisation must write as lead: the current round's not yet submitted
+    (not started, draft, returned) and any other open round's returned one. A fixed number of queries."""
+    organisation_id = getattr(user, "organisation_id", None)
+    if not organisation_id:
+        return []
+    today = today or timezone.localdate()
+    period = ReportingPeriod.objects.rounds().filter(starts__lte=today).order_by("-starts").first()
+    projects = {p.pk: p for p in Project.objects.prefetch_related("lead_periods__organisation")}
+    current = Q(period=period) if period else Q(pk__in=[])
+    reports = list(
+        StatusReport.objects.filter(current | Q(state=ReportState.RETURNED))
+        .filter(period__closed_at=None)
+        .select_related("period")
+        .order_by("period__deadline", "project__number")
+    )
+    duties = []
+    for report in reports:
+        report.project = projects[report.project_id]  # the prefetched leads answer the permission
+        other_round = report.period_id != getattr(period, "pk", None)
+        if (
+            other_round
+            and _leads(report.project, organisation_id, report.period)
+            and user.has_perm("core.edit_report", report)
+        ):
+            duties.append(_duty(report.project, report.period, report, today))
+    if period is None or period.is_closed:
+        return duties
+    in_round = {r.project_id: r for r in reports if r.period_id == period.pk}
+    for project in projects.values():
+        if not project_runs_in(project, period) or not _leads(project, organisation_id, period):
+            continue
+        report = in_round.get(project.pk)
+        if report is None:
+            allowed = user.has_perm("vip_climate.start_report", StatusReport(project=project, period=period))
+        else:
+            allowed = user.has_perm("core.edit_report", report)
+        if allowed:
+            duties.append(_duty(project, period, report, today))
+    return duties

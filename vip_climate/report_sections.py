@@ -6,7 +6,7 @@ from core.charts import Bar, horizontal_bars
 from core.models import ReportingPeriod
 
 from .models import Participation, Project, StatusReport
-from .selectors import bullet_blocks, lead_label, report_changes
+from .selectors import lead_label, report_changes
 from .source_texts import HALF_YEARLY_INTRO
 
 
@@ -27,8 +27,6 @@ def _report_context(report, previous=None) -> dict:
     return {
         "report": report,
         "overall": report.get_overall_status_display() if report.overall_status else _("Ikke angivet"),
-        "status_blocks": bullet_blocks(report.status_text),
-        "perspective_blocks": bullet_blocks(report.perspectives),
         "changes": report_changes(report, previous) if previous else [],
         "previous": previous,
     }

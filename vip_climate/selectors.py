@@ -6,8 +6,10 @@ from datetime import date
 from django.db.models import Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.models import Organisation, ReportingPeriod
+from core.workflow import ReportState
 
 from .models import Commitment, MunicipalityCommitment, Participation, Project, StatusReport
 
@@ -67,16 +69,61 @@ def report_changes(report, previous) -> list[dict]:
     return changes
 
 
-def round_matrix(period):
-    """Projects × the state of their report in a round (missing when none)."""
+NOT_STARTED = "not_started"
+ROUND_STATE_LABELS = {NOT_STARTED: _("Ikke startet"), **{state.value: state.label for state in ReportState}}
+
+
+def round_state(report, period, today: date) -> dict:
+    """Where a project's report stands in a round, as the round page and the lead's list show it.
+
+    `overdue`: the deadline has passed and the report is neither submitted nor approved. `since`: when a
+    returned report was sent back. A loaded report says what the source says it is (`state_label`).
+    """
+    code = report.state if report else NOT_STARTED
+    label = report.state_label if report and code == ReportState.APPROVED else ROUND_STATE_LABELS[code]
+    done = code in (ReportState.SUBMITTED, ReportState.APPROVED)
+    return {
+        "code": code,
+        "label": label,
+        "since": report.reviewed_at if code == ReportState.RETURNED else None,
+        "overdue": not done and period.is_overdue(today),
+    }
+
+
+def project_runs_in(project, period) -> bool:
+    """The round falls inside the project's period (its start and end years)."""
+    return project.start_year <= period.year <= project.end_year
+
+
+def returned_version(report):
+    """The report as it was when last sent back (a historical record with its return comment), or None.
+
+    The lead's saves after the return keep the state and the return's time: the version that was sent
+    back is the earliest record of the latest return.
+    """
+    return (
+        report.history.filter(state=ReportState.RETURNED)
+        .select_related("reviewed_by")
+        .order_by("-reviewed_at", "history_date", "history_id")
+        .first()
+    )
+
+
+def round_matrix(period, today: date | None = None):
+    """The projects running in a round × where their report stands (round_state)."""
+    today = today or timezone.localdate()
     reports = {r.project_id: r for r in StatusReport.objects.filter(period=period)}
     rows = []
     for project in projects_with_leads():
+        if not project_runs_in(project, period):
+            continue
+        report = reports.get(project.pk)
         rows.append(
             {
                 "project": project,
                 "lead": lead_label(project, period.deadline),
-                "report": reports.get(project.pk),
+                "report": report,
+                "state": round_state(report, period, today),
             }
         )
     return rows
@@ -144,10 +191,12 @@ def rounds_since_the_projects_began(today: date):
 
 
 def startable_rounds(project, user, today=None):
-    """Rounds of the project period (and up to the current round) without a report, that the user may start."""
+    """Rounds of the project period that have begun, are open and have no report, that the user may start."""
     today = today or timezone.localdate()
     have = set(project.reports.values_list("period_id", flat=True))
-    periods = ReportingPeriod.objects.rounds().filter(year__gte=project.start_year, starts__lte=today)
+    periods = ReportingPeriod.objects.rounds().filter(
+        year__gte=project.start_year, year__lte=project.end_year, starts__lte=today, closed_at=None
+    )
     result = []
     for period in periods:
         if period.pk in have:

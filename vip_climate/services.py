@@ -8,10 +8,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.models import ReportingPeriod, User
-from core.workflow import ReportState
+from core.workflow import ReportState, RoundClosed, WorkflowError
 
 from .models import MunicipalityCommitment, Project, ReminderLog, StatusReport
 
@@ -37,11 +38,34 @@ def previous_approved(*, project, period) -> StatusReport | None:
     )
 
 
-def status_report_start(*, project, period, by) -> StatusReport:
-    """The round's report for the project; a new one starts from the previous round's approved text."""
+def check_startable(*, project, period, today=None) -> None:
+    """WorkflowError (a Danish message) unless a report can be started for the project in the round."""
+    today = today or timezone.localdate()
+    if not period.is_round:
+        raise WorkflowError(_("Vælg en halvårlig runde, fx 2023-spring."))
+    if not period.has_begun(today):
+        raise WorkflowError(
+            _("Runden %(label)s er ikke begyndt endnu; indberetningen åbner %(starts)s.")
+            % {"label": period.label, "starts": date_format(period.starts)}
+        )
+    if not (project.start_year <= period.year <= project.end_year):
+        raise WorkflowError(
+            _("Runden %(label)s ligger uden for projektets periode %(start)s–%(end)s.")
+            % {"label": period.label, "start": project.start_year, "end": project.end_year}
+        )
+    if ReportingPeriod.objects.filter(pk=period.pk, closed_at__isnull=False).exists():  # read fresh
+        raise RoundClosed(period)
+
+
+def status_report_start(*, project, period, by, today=None) -> StatusReport:
+    """The round's report for the project; a new one starts from the previous round's approved text.
+
+    Refused (WorkflowError) for a round that has not begun, lies outside the project's period or is closed.
+    """
     existing = StatusReport.objects.filter(project=project, period=period).first()
     if existing:
         return existing
+    check_startable(project=project, period=period, today=today)
     previous = previous_approved(project=project, period=period)
     carried = {field: getattr(previous, field) for field in CARRIED_FIELDS} if previous else {}
     if not previous:

@@ -9,7 +9,9 @@ from django.views.decorators.http import require_POST
 from core import tabular
 from core.access import require_perm
 from core.models import Organisation, ReportingPeriod, UnknownOrganisation
-from core.workflow_history import history_entries
+from core.periods import PeriodError, closing_history, period_close, period_reopen
+from core.workflow import RoundClosed, WorkflowError
+from core.workflow_history import history_entries, latest_shown_version
 from core.workflow_views import (
     APPROVE,
     CONTENT_ACTIONS,
@@ -24,7 +26,7 @@ from core.workflow_views import (
 )
 
 from . import selectors
-from .forms import CommitmentEntryForm, StatusReportForm
+from .forms import CommitmentEntryForm, ReopenRoundForm, StatusReportForm
 from .models import Commitment, MunicipalityCommitment, Participation, Project, StatusReport
 from .services import commitment_entry_save, previous_approved, status_report_start
 
@@ -66,6 +68,8 @@ def project_detail(request, number):
         counts.setdefault(entry.commitment_id, {}).setdefault(entry.get_status_display(), 0)
         counts[entry.commitment_id][entry.get_status_display()] += 1
     commitments = [{"commitment": c, "counts": counts.get(c.pk, {})} for c in project.commitments.all()]
+    # The newest round that has begun is proposed: the current one once it opens.
+    startable = selectors.startable_rounds(project, request.user)
     context = {
         "project": project,
         "lead": selectors.lead_label(project, timezone.localdate()),
@@ -73,13 +77,15 @@ def project_detail(request, number):
         "theme_group": [p for p in participations if p.role == Participation.Role.THEME_GROUP],
         "commitments": commitments,
         "reports": selectors.visible_reports_of_project(project, request.user),
-        "startable": selectors.startable_rounds(project, request.user),
+        "startable": startable,
+        "proposed": startable[-1] if startable else None,
     }
     return render(request, "vip_climate/project_detail.html", context)
 
 
 @require_POST
 def report_start(request, number):
+    """Start (or continue) the project's report for a posted round: refused with a message, never a 500."""
     project = get_object_or_404(Project.objects.prefetch_related("lead_periods"), number=number)
     try:
         period = ReportingPeriod.from_code(request.POST.get("period", ""))
@@ -89,18 +95,26 @@ def report_start(request, number):
         messages.error(request, str(error))
         return redirect("vip_climate:project_detail", number=number)
     require_perm(request.user, "vip_climate.start_report", StatusReport(project=project, period=period))
-    report = status_report_start(project=project, period=period, by=request.user)
+    try:
+        report = status_report_start(project=project, period=period, by=request.user)
+    except WorkflowError as error:
+        messages.error(request, str(error))
+        return redirect("vip_climate:project_detail", number=number)
+    if not report.is_editable:  # already submitted, approved or in a closed round: read it
+        return redirect("vip_climate:report_detail", pk=report.pk)
     return redirect("vip_climate:report_edit", pk=report.pk)
 
 
 def _detail_context(report) -> dict:
     previous = previous_approved(project=report.project, period=report.period)
+    returned = selectors.returned_version(report) if report.state == StatusReport.State.SUBMITTED else None
     return {
         "previous": previous,
-        "changes": selectors.report_changes(report, previous),
-        "status_blocks": selectors.bullet_blocks(report.status_text),
-        "perspective_blocks": selectors.bullet_blocks(report.perspectives),
+        # A resubmitted report is reviewed against what was sent back, not against last round's text.
+        "returned": returned,
+        "changes": selectors.report_changes(report, returned or previous),
         "leads": report.lead_organisations(),
+        "shown_version": latest_shown_version(report),
     }
 
 
@@ -116,6 +130,9 @@ def report_detail(request, pk):
 
 def report_edit(request, pk):
     report = get_object_or_404(_reports(), pk=pk)
+    if report.is_locked and request.user.has_perm("core.view_report", report):
+        messages.error(request, str(RoundClosed(report.period)))
+        return redirect("vip_climate:report_detail", pk=report.pk)
     # The edit form is refused (403) to anyone who may not edit this report now, whether or not
     # they may read it: a lead of another project, another municipality, the board, a closed report.
     require_perm(request.user, "core.edit_report", report)
@@ -150,7 +167,7 @@ def review_queue(request):
     return render(request, "vip_climate/review_queue.html", {"reports": reports})
 
 
-def round_page(request, period=None):
+def round_page(request, period=None, *, reopen_form=None):
     require_perm(request.user, "vip_climate.view_round")
     if period:
         try:
@@ -161,13 +178,65 @@ def round_page(request, period=None):
         current = ReportingPeriod.current_round()
     if not current.is_round:
         raise Http404
-    rows = selectors.round_matrix(current)
-    rounds = selectors.rounds_since_the_projects_began(timezone.localdate())
+    today = timezone.localdate()
+    rows = selectors.round_matrix(current, today)
+    rounds = selectors.rounds_since_the_projects_began(today)
     return render(
         request,
         "vip_climate/round.html",
-        {"period": current, "rows": rows, "rounds": rounds, "today": timezone.localdate()},
+        {
+            "period": current,
+            "rows": rows,
+            "rounds": rounds,
+            "today": today,
+            "closings": closing_history(current),
+            "reopen_form": reopen_form or ReopenRoundForm(),
+            "can_close": request.user.has_perm("core.close_period", current),
+        },
+        status=400 if reopen_form is not None else 200,
     )
+
+
+def _round_or_404(code) -> ReportingPeriod:
+    try:
+        period = ReportingPeriod.from_code(code)
+    except ValueError:
+        raise Http404 from None
+    if not period.is_round:
+        raise Http404
+    return period
+
+
+@require_POST
+def round_close(request, period):
+    current = _round_or_404(period)
+    require_perm(request.user, "core.close_period", current)
+    try:
+        period_close(period=current, by=request.user)
+    except PeriodError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Runden %(label)s er lukket. Dens rapporter kan nu kun læses.") % {"label": current.label},
+        )
+    return redirect("vip_climate:round_period", period=current.code)
+
+
+@require_POST
+def round_reopen(request, period):
+    current = _round_or_404(period)
+    require_perm(request.user, "core.close_period", current)
+    form = ReopenRoundForm(request.POST)
+    if not form.is_valid():
+        return round_page(request, current.code, reopen_form=form)
+    try:
+        period_reopen(period=current, by=request.user, reason=form.cleaned_data["reason"])
+    except PeriodError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Runden %(label)s er genåbnet.") % {"label": current.label})
+    return redirect("vip_climate:round_period", period=current.code)
 
 
 def participation_matrix(request):

@@ -21,3 +21,11 @@ def percent(value, decimals=0) -> str:
 @register.filter
 def dkk_millions(value) -> str:
     return formatting.dkk_millions(value)
+
+
+@register.filter(is_safe=True)
+def markdown(value) -> str:
+    """`{{ report.status_text|markdown }}`: the status texts' safe Markdown subset (core/markdown.py)."""
+    from core.markdown import render
+
+    return render(value)

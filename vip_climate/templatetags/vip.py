@@ -4,7 +4,7 @@ from ..selectors import bullet_blocks
 
 register = template.Library()
 
-STATE_ICONS = {"draft": "✎", "submitted": "➜", "returned": "↩", "approved": "✓", "": "–"}
+STATE_ICONS = {"draft": "✎", "submitted": "➜", "returned": "↩", "approved": "✓", "not_started": "–", "": "–"}
 OVERALL_ICONS = {"on_track": "✓", "challenges": "!", "off_track": "✗", "": "?"}
 
 
