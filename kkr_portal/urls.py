@@ -15,5 +15,6 @@ urlpatterns = [
     path("infrastructure/", include("infrastructure.urls")),
     path("education/", include("education.urls")),
     path("reports/", include("reports.urls")),
+    path("e-mails/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]
