@@ -20,7 +20,7 @@ from notifications.models import Notification
 from tests.conftest import _user, axe_violations
 from vip_climate.models import LeadPeriod, Project, StatusReport
 
-pytestmark = [pytest.mark.browser, pytest.mark.services, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SEPARATOR = b"\n" + b"-" * 79 + b"\n"
 
@@ -67,6 +67,7 @@ def link_in(message) -> str:
     return match.group(0)
 
 
+@pytest.mark.services
 def test_the_round_from_the_leads_login_to_the_approval_email(
     celery_worker_process, page_for, live_server, client, settings, secretariat, organisations
 ):
@@ -168,3 +169,16 @@ def test_the_round_from_the_leads_login_to_the_approval_email(
         ("approved", lead_user.email, "en"),
     ]
     assert not Notification.objects.filter(sent_at__isnull=True).exists()
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_email_settings_page_in_both_languages_at_phone_width(
+    page_for, live_server, other_member, language
+):
+    page = page_for(other_member, viewport={"width": 390, "height": 844})
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page.goto("/e-mails/")
+    heading = {"da": "E-mail-indstillinger", "en": "E-mail settings"}[language]
+    assert page.get_by_role("heading", level=1).inner_text() == heading
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
