@@ -47,6 +47,22 @@ def preference_of(user) -> Preference:
         return Preference(user=user)
 
 
+def preference_save(*, preference: Preference) -> Preference:
+    """Store the user's choice; a user who leaves the weekly digest gets what it held now, not on Monday."""
+    from .tasks import send_notification
+
+    with transaction.atomic():
+        preference.save()
+        if preference.frequency == Preference.Frequency.IMMEDIATE:
+            waiting = Notification.objects.filter(
+                recipient=preference.user, digest=True, sent_at__isnull=True
+            )
+            for pk in list(waiting.values_list("pk", flat=True)):
+                Notification.objects.filter(pk=pk).update(digest=False)
+                enqueue_on_commit(send_notification, pk)
+    return preference
+
+
 def language_of(user) -> str:
     return preference_of(user).language if user is not None else DEFAULT_LANGUAGE
 

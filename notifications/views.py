@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from core.access import require_perm
 
 from .forms import PreferenceForm
-from .services import preference_of
+from .services import preference_of, preference_save
 
 
 def preferences(request):
@@ -13,7 +13,7 @@ def preferences(request):
     require_perm(request.user, "notifications.change_own_preference")
     form = PreferenceForm(request.POST or None, instance=preference_of(request.user))
     if request.method == "POST" and form.is_valid():
-        form.save()
+        preference_save(preference=form.save(commit=False))
         messages.success(request, _("Dine e-mail-indstillinger er gemt."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})

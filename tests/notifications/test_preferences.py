@@ -57,3 +57,20 @@ def test_the_page_is_in_english_for_an_english_ui(client, other_member):
     client.cookies["django_language"] = "en"
     page = client.get(URL).content.decode()
     assert "<h1>E-mail settings</h1>" in page and "Weekly, collected in one e-mail" in page
+
+
+def test_leaving_the_weekly_digest_sends_what_it_held_now(
+    client, mailbox, django_capture_on_commit_callbacks, vip2_spring_draft, albertslund_member, secretariat
+):
+    from core.workflow import report_submit
+    from notifications.models import Notification
+
+    Preference.objects.create(user=secretariat, frequency=Preference.Frequency.WEEKLY)
+    with django_capture_on_commit_callbacks(execute=True):
+        report_submit(report=vip2_spring_draft, by=albertslund_member)
+    assert mailbox == []
+    client.force_login(secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, {"language": "da", "frequency": "immediate"})
+    assert [m.to for m in mailbox] == [[secretariat.email]]
+    assert Notification.objects.get().sent_at is not None
