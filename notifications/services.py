@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from core.models import User
@@ -37,6 +38,7 @@ class Message:
     link: str = ""
     comment: str = ""
     items: tuple[str, ...] = ()
+    link_label: str = ""  # what the link opens, if not the report ("Åbn rapporten")
 
 
 def preference_of(user) -> Preference:
@@ -107,7 +109,7 @@ def secretariat_recipients() -> list[Recipient]:
 
 def render(message: Message) -> tuple[str, str]:
     """The plain-text and HTML bodies, in the active language."""
-    context = {"message": message}
+    context = {"message": message, "settings_link": absolute_url(reverse("notifications:preferences"))}
     return (
         render_to_string("notifications/message.txt", context),
         render_to_string("notifications/message.html", context),

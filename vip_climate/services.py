@@ -89,13 +89,15 @@ def _open_reports(period) -> list[tuple[Project, StatusReport | None]]:
     ]
 
 
-def _link(project, report) -> str:
+def _link(project, report) -> dict:
+    """Where a reminder leads: the report, or the project's page to start it (call in the message's language)."""
     if report is not None:
-        return absolute_url(report.get_absolute_url())
-    return absolute_url(reverse("vip_climate:project_detail", args=[project.number]))
+        return {"link": absolute_url(report.get_absolute_url())}
+    url = absolute_url(reverse("vip_climate:project_detail", args=[project.number]))
+    return {"link": url, "link_label": _("Start rapporten")}
 
 
-def _reminder(project, period, link):
+def _reminder(project, report, period):
     def compose(recipient):
         values = {"number": project.number, "title": project.title, "round": period.label}
         values["deadline"] = _deadline(period)
@@ -107,13 +109,13 @@ def _reminder(project, period, link):
                 "Udfyld og indsend den i KKR-portalen under Klima-VIP-projekter."
             )
             % values,
-            link=link,
+            **_link(project, report),
         )
 
     return compose
 
 
-def _overdue(project, period, link):
+def _overdue(project, report, period):
     def compose(recipient):
         values = {"number": project.number, "title": project.title, "round": period.label}
         values["deadline"] = _deadline(period)
@@ -125,7 +127,7 @@ def _overdue(project, period, link):
                 "rapporter, der stadig mangler."
             )
             % values,
-            link=link,
+            **_link(project, report),
         )
 
     return compose
@@ -143,6 +145,7 @@ def _missing_list(period, missing):
             % {"deadline": _deadline(period)},
             items=tuple(items),
             link=absolute_url(reverse("vip_climate:round_period", args=[period.code])),
+            link_label=_("Åbn runden"),
         )
 
     return compose
@@ -175,7 +178,7 @@ def reminders_send(*, today=None) -> dict:
                 kind=Notification.Kind.REMINDER,
                 event=f"reminder{stage}:{period.code}:vip{project.number}",
                 recipients=member_recipients(project.leads_on(period.deadline)),
-                compose=_reminder(project, period, _link(project, report)),
+                compose=_reminder(project, report, period),
             )
             sent["reminder"] += bool(written)
     for period in rounds.filter(deadline__lt=today, deadline__gte=today - timedelta(days=window)):
@@ -187,7 +190,7 @@ def reminders_send(*, today=None) -> dict:
                     kind=Notification.Kind.OVERDUE,
                     event=f"overdue:{period.code}:vip{project.number}",
                     recipients=member_recipients(project.leads_on(period.deadline)),
-                    compose=_overdue(project, period, _link(project, report)),
+                    compose=_overdue(project, report, period),
                 )
                 sent["overdue"] += bool(written)
         if missing and days_over >= settings.NOTIFY_ESCALATE_SECRETARIAT_AFTER_DAYS:

@@ -91,8 +91,10 @@ def test_the_round_from_the_leads_login_to_the_approval_email(
     lead.wait_for_url("**/organisationer/gentofte/")
     assert f"VIP 5: {project.title}" in lead.locator("main").inner_text()
 
-    # E-mails in English, chosen on the settings page (the user's name in the navigation leads there).
-    lead.goto("/e-mails/")
+    # E-mails in English, chosen on the settings page the navigation leads to.
+    lead.get_by_role("button", name="Vis menu").click()
+    lead.get_by_role("link", name="E-mails", exact=True).click()
+    lead.wait_for_url("**/e-mails/")
     assert axe_violations(lead) == []
     lead.get_by_label("English").check()
     lead.get_by_role("button", name="Gem").click()

@@ -58,14 +58,16 @@ def test_leads_are_reminded_two_weeks_before_the_deadline(
     assert sorted(m.to[0] for m in mail.outbox) == sorted([albertslund_member.email, colleague.email])
     message = mail.outbox[0]
     assert message.subject == "Påmindelse: status for VIP 2 (Forår 2023) senest 30. april 2023"
-    assert "https://portal.kkr.example/vip/projekter/2/" in message.body  # not started: start it there
+    assert "Start rapporten: https://portal.kkr.example/vip/projekter/2/" in message.body  # start it there
+    assert "https://portal.kkr.example/e-mails/" in message.body  # where to change what one gets
 
 
 def test_a_started_reports_reminder_links_to_the_report(
     remind, vip2_spring_draft, spring_2023, albertslund_member
 ):
     remind(today=spring_2023.deadline - timedelta(days=14))
-    assert f"https://portal.kkr.example/vip/rapporter/{vip2_spring_draft.pk}/" in mail.outbox[0].body
+    body = mail.outbox[0].body
+    assert f"Åbn rapporten: https://portal.kkr.example/vip/rapporter/{vip2_spring_draft.pk}/" in body
 
 
 def test_no_reminder_once_submitted(remind, vip2_spring_draft, spring_2023, albertslund_member):
@@ -118,7 +120,7 @@ def test_after_the_deadline_the_leads_then_the_secretariat_are_told(
     assert notice.to == [secretariat.email]
     assert notice.subject == "Manglende VIP-statusrapporter for Forår 2023"
     assert "- VIP 2: " in notice.body and "(Albertslund)" in notice.body
-    assert "https://portal.kkr.example/vip/runde/2023-spring/" in notice.body
+    assert "Åbn runden: https://portal.kkr.example/vip/runde/2023-spring/" in notice.body
     assert remind(today=spring_2023.deadline + timedelta(days=4)) == NOTHING
     assert len(mail.outbox) == 2
 
