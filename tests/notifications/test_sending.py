@@ -108,3 +108,37 @@ def test_the_beat_schedule_has_the_sweeper_and_the_digest(settings):
     schedule = settings.CELERY_BEAT_SCHEDULE
     assert schedule["notifications-send-pending"]["task"] == "notifications.tasks.send_pending_notifications"
     assert schedule["notifications-weekly-digest"]["task"] == "notifications.tasks.send_weekly_digests"
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_with_the_real_worker_a_message_written_while_redis_is_down_is_sent_once_it_is_back(
+    celery_worker_process, vip, spring_2023, albertslund_member, secretariat
+):
+    from pathlib import Path
+
+    from tests.notifications.test_journey import Mailbox
+    from vip_climate.services import status_report_start
+
+    report = status_report_start(project=vip[2], period=spring_2023, by=secretariat)
+    mails = Mailbox(Path(celery_worker_process.mail_dir))
+    previous = celery_app.conf.broker_url
+    celery_app.conf.broker_url = "redis://127.0.0.1:1/0"
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    try:
+        report_submit(report=report, by=albertslund_member)  # commits; the queueing fails and is logged
+    finally:
+        celery_app.conf.broker_url = previous
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+    report.refresh_from_db()
+    assert report.state == "submitted"
+    row = Notification.objects.get()
+    assert row.sent_at is None
+    assert send_pending_notifications.delay().get(timeout=60) == 1  # the beat's sweeper, on the worker
+    message = mails.wait_for(secretariat.email)
+    assert message["Subject"] == "Indsendt til behandling: VIP 2 · Forår 2023"
+    row.refresh_from_db()
+    assert row.sent_at is not None
+    assert send_pending_notifications.delay().get(timeout=60) == 0
