@@ -65,10 +65,6 @@ def preference_save(*, preference: Preference) -> Preference:
     return preference
 
 
-def language_of(user) -> str:
-    return preference_of(user).language if user is not None else DEFAULT_LANGUAGE
-
-
 def absolute_url(path: str) -> str:
     return settings.PORTAL_BASE_URL.rstrip("/") + path
 
