@@ -16,5 +16,7 @@ urlpatterns = [
     path("education/", include("education.urls")),
     path("reports/", include("reports.urls")),
     path("e-mails/", include("notifications.urls")),
+    path("api/", include("api.urls")),
+    path("data/", include("api.open_data_urls")),
     path("admin/", admin.site.urls),
 ]
