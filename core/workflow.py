@@ -129,6 +129,13 @@ def _claim(report, *, expected_version: int, from_states, changes: dict) -> None
     report.save()
 
 
+def _notify(report) -> None:
+    """Write the transition's e-mails to the outbox in the same transaction (notifications/events.py)."""
+    from notifications.events import report_transition  # the notifications app builds on core, not reverse
+
+    report_transition(report)
+
+
 @transaction.atomic
 def report_save(*, report, fields: dict, expected_version: int, by):
     """Save edited content of a draft or returned report."""
@@ -155,6 +162,7 @@ def report_submit(*, report, by, expected_version: int | None = None):
             "updated_by": by,
         },
     )
+    _notify(report)
     return report
 
 
@@ -173,6 +181,7 @@ def report_approve(*, report, by, expected_version: int | None = None):
             "updated_by": by,
         },
     )
+    _notify(report)
     return report
 
 
@@ -194,4 +203,5 @@ def report_return(*, report, by, comment: str, expected_version: int | None = No
             "updated_by": by,
         },
     )
+    _notify(report)
     return report

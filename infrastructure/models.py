@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -358,6 +359,9 @@ class FollowUpReport(WorkflowReport):
 
     def __str__(self) -> str:
         return f"{self.project} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("infrastructure:follow_up", args=[self.pk])
 
     def lead_organisation(self):
         return self.lead

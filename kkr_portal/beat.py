@@ -11,6 +11,8 @@ import os
 SWEEP_SECONDS = float(os.environ.get("BACKGROUND_SWEEP_SECONDS", "30"))
 _SWEEP_OPTIONS = {"expires": max(1.0, SWEEP_SECONDS - 5)}
 
+from celery.schedules import crontab
+
 BEAT_SCHEDULE: dict = {
     "core-send-pending-tasks": {
         "task": "core.send_pending_tasks",
@@ -21,5 +23,14 @@ BEAT_SCHEDULE: dict = {
         "task": "reports.tasks.requeue_stuck_report_jobs",
         "schedule": SWEEP_SECONDS,
         "options": _SWEEP_OPTIONS,
+    },
+    # The outbox's sweeper: e-mails whose queued task was lost (broker down at commit) or failed.
+    "notifications-send-pending": {
+        "task": "notifications.tasks.send_pending_notifications",
+        "schedule": 300.0,
+    },
+    "notifications-weekly-digest": {
+        "task": "notifications.tasks.send_weekly_digests",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
 }

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "infrastructure",
     "education",
     "reports",
+    "notifications",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -162,6 +163,19 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", "25")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kkr-portal@localhost")
 SECRETARIAT_EMAIL = os.environ.get("SECRETARIAT_EMAIL", "kkr-sekretariatet@localhost")
+# Where the file-based backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend) writes.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+
+# Notifications (notifications/): links in e-mails are absolute, to this address.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://localhost:8000")
+# Reminders this many days before a round's deadline (each once), escalation this many days after it:
+# first to the lead's users, then the list of overdue projects to the secretariat; nothing older than the window.
+NOTIFY_REMINDER_DAYS = [int(d) for d in envlist("NOTIFY_REMINDER_DAYS", "14,3")]
+NOTIFY_ESCALATE_LEADS_AFTER_DAYS = envint("NOTIFY_ESCALATE_LEADS_AFTER_DAYS", "1")
+NOTIFY_ESCALATE_SECRETARIAT_AFTER_DAYS = envint("NOTIFY_ESCALATE_SECRETARIAT_AFTER_DAYS", "3")
+NOTIFY_OVERDUE_WINDOW_DAYS = envint("NOTIFY_OVERDUE_WINDOW_DAYS", "14")
+# A message that failed this often is left for a person to look at (its last error is kept on the row).
+NOTIFY_MAX_ATTEMPTS = envint("NOTIFY_MAX_ATTEMPTS", "20")
 
 # Celery: eager (in-process) unless a broker is configured.
 REDIS_URL = os.environ.get("REDIS_URL", "")

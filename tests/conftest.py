@@ -92,7 +92,7 @@ def _celery_mode(request, settings):
 
 # --- the KKR data, loaded once per test database -------------------------------------------------------
 
-OUR_APPS = ("core", "contracts", "vip_climate", "infrastructure", "education", "reports")
+OUR_APPS = ("core", "contracts", "vip_climate", "infrastructure", "education", "reports", "notifications")
 
 
 def our_models(*, with_groups: bool = False) -> list:
@@ -238,7 +238,14 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     with celery_app.connection_for_write() as connection_:
         connection_.default_channel.queue_purge(TEST_QUEUE)  # tasks a crashed earlier run left behind
     log = tmp_path_factory.mktemp("worker") / "worker.log"
-    env = {**os.environ, "DATABASE_URL": database_url, "DB_CONN_MAX_AGE": "0"}
+    mail_dir = tmp_path_factory.mktemp("worker-mail")  # what the worker sends, readable by the tests
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DB_CONN_MAX_AGE": "0",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
+    }
     with open(log, "w") as log_file:
         process = subprocess.Popen(
             [
@@ -274,6 +281,7 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
         process.kill()
         raise RuntimeError(f"celery worker did not answer: {log.read_text()[-3000:]}")
     process.log_path = log
+    process.mail_dir = mail_dir
     yield process
     process.terminate()
     try:

@@ -214,6 +214,7 @@ row("reports:job_status", "/reports/job/{job}/status/", "login 200 200 200 404 2
 row("reports:job_retry", "/reports/job/{job}/forsoeg-igen/", "login 403 403 403 404 403 403", method="POST")
 row("reports:job_issue", "/reports/job/{job}/udsend/", "login 403 403 403 404 302 302", method="POST")
 row("reports:job_download", "/reports/job/{job}/hent/", "login 200 200 200 403 200 200")
+row("notifications:preferences", "/e-mails/", "login 200 200 200 200 200 200")
 
 
 def walk(patterns, prefix="", namespace=None):

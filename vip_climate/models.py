@@ -1,6 +1,7 @@
 """The seven climate VIP projects, who takes part, who leads when, commitments and half-yearly status."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -303,6 +304,9 @@ class StatusReport(WorkflowReport, SourcedModel):
 
     def __str__(self) -> str:
         return f"VIP {self.project.number} · {self.period.label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("vip_climate:report_detail", args=[self.pk])
 
     def lead_organisations(self) -> list[Organisation]:
         return self.project.leads_on(self.period.deadline)

@@ -5,16 +5,18 @@ VIP-specific: starting a round's report from the previous approved text, commitm
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from core.models import ReportingPeriod, User
+from core.models import ReportingPeriod
 from core.workflow import ReportState, RoundClosed, WorkflowError
+from notifications.models import Notification
+from notifications.services import Message, absolute_url, member_recipients, notify, secretariat_recipients
 
-from .models import MunicipalityCommitment, Project, ReminderLog, StatusReport
+from .models import MunicipalityCommitment, Project, StatusReport
 
 CARRIED_FIELDS = (
     "participants_text",
@@ -90,118 +92,136 @@ def commitment_entry_save(*, commitment, organisation, status, date=None, eviden
     return entry
 
 
-# --- reminders -------------------------------------------------------------------------------------
-
-LEAD_WINDOW = timedelta(days=14)
-OVERDUE_WINDOW = timedelta(days=7)
-# Addresses that are no user (the secretariat's mailbox) get the portal's own language, Danish.
-DEFAULT_MAIL_LANGUAGE = "da"
+# --- reminders and escalation ------------------------------------------------------------------------
+# Written to the notifications outbox (each once per event and recipient, in the recipient's language):
+# reminders NOTIFY_REMINDER_DAYS before a round's deadline, then after it the lead's users and, a little
+# later, the secretariat with the list of overdue projects.
 
 
-def _language_of(user) -> str:
-    """The recipient's language: the user's own if the user model has one, else Danish."""
-    return getattr(user, "language", "") or DEFAULT_MAIL_LANGUAGE
+def _deadline(period) -> str:
+    return date_format(period.deadline, "DATE_FORMAT")
 
 
-def _emails_by_language(users) -> dict[str, list[str]]:
-    by_language: dict[str, list[str]] = {}
-    for user in users:
-        by_language.setdefault(_language_of(user), []).append(user.email)
-    return {language: sorted(emails) for language, emails in sorted(by_language.items())}
-
-
-def _lead_reminder(project, period) -> tuple[str, str]:
-    """Subject and body in the active language."""
-    values = {
-        "number": project.number,
-        "title": project.title,
-        "round": period.label,
-        "deadline": f"{period.deadline:%d.%m.%Y}",
-    }
-    subject = _("Påmindelse: status for VIP %(number)s (%(round)s) senest %(deadline)s") % values
-    body = (
-        _(
-            "Kære tovholder for VIP %(number)s: %(title)s.\n\n"
-            "Statusrapporten for %(round)s er endnu ikke indsendt. Fristen er %(deadline)s. "
-            "Udfyld og indsend den i KKR-portalen under Klima-VIP-projekter."
-        )
-        % values
-    )
-    return subject, body
-
-
-def _missing_reports_notice(period, missing) -> tuple[str, str]:
-    """Subject and body in the active language: the projects whose report is missing after the deadline."""
-    lines = []
-    for project in missing:
-        leads = ", ".join(o.name for o in project.leads_on(period.deadline)) or _("tovholder mangler")
-        lines.append(f"- VIP {project.number}: {project.title} ({leads})")
-    subject = _("Manglende VIP-statusrapporter for %(round)s") % {"round": period.label}
-    intro = _("Fristen %(deadline)s er overskredet. Disse rapporter er ikke indsendt:") % {
-        "deadline": f"{period.deadline:%d.%m.%Y}"
-    }
-    return subject, intro + "\n\n" + "\n".join(lines)
-
-
-def _open_reports(period):
-    """Projects of the round whose report is neither submitted nor approved, with their leads."""
-    done = set(
-        StatusReport.objects.filter(
-            period=period, state__in=[ReportState.SUBMITTED, ReportState.APPROVED]
-        ).values_list("project_id", flat=True)
-    )
+def _open_reports(period) -> list[tuple[Project, StatusReport | None]]:
+    """Projects of the round whose report is neither submitted nor approved, with the report if started."""
+    reports = {r.project_id: r for r in StatusReport.objects.filter(period=period)}
+    done = (ReportState.SUBMITTED, ReportState.APPROVED)
     projects = Project.objects.prefetch_related("lead_periods__organisation")
-    return [p for p in projects if p.pk not in done]
+    return [
+        (p, reports.get(p.pk)) for p in projects if p.pk not in reports or reports[p.pk].state not in done
+    ]
 
 
-def _log_once(kind, period, project, today, recipients) -> bool:
-    """Record the reminder; False if it was already sent (the beat runs daily and may run twice)."""
-    try:
-        with transaction.atomic():
-            ReminderLog.objects.create(
-                key=ReminderLog.key_for(kind, period, project),
-                kind=kind,
-                period=period,
-                project=project,
-                sent_on=today,
-                recipients=", ".join(recipients),
+def _link(project, report) -> dict:
+    """Where a reminder leads: the report, or the project's page to start it (call in the message's language)."""
+    if report is not None:
+        return {"link": absolute_url(report.get_absolute_url())}
+    url = absolute_url(reverse("vip_climate:project_detail", args=[project.number]))
+    return {"link": url, "link_label": _("Start rapporten")}
+
+
+def _reminder(project, report, period):
+    def compose(recipient):
+        values = {"number": project.number, "title": project.title, "round": period.label}
+        values["deadline"] = _deadline(period)
+        return Message(
+            subject=_("Påmindelse: status for VIP %(number)s (%(round)s) senest %(deadline)s") % values,
+            intro=_(
+                "Kære tovholder for VIP %(number)s: %(title)s.\n\n"
+                "Statusrapporten for %(round)s er endnu ikke indsendt. Fristen er %(deadline)s. "
+                "Udfyld og indsend den i KKR-portalen under Klima-VIP-projekter."
             )
-    except IntegrityError:
-        return False
-    return True
+            % values,
+            **_link(project, report),
+        )
+
+    return compose
+
+
+def _overdue(project, report, period):
+    def compose(recipient):
+        values = {"number": project.number, "title": project.title, "round": period.label}
+        values["deadline"] = _deadline(period)
+        return Message(
+            subject=_("Fristen er overskredet: status for VIP %(number)s (%(round)s)") % values,
+            intro=_(
+                "Statusrapporten for VIP %(number)s: %(title)s for %(round)s skulle have været indsendt "
+                "senest %(deadline)s. Indsend den hurtigst muligt; KKR-sekretariatet får besked om de "
+                "rapporter, der stadig mangler."
+            )
+            % values,
+            **_link(project, report),
+        )
+
+    return compose
+
+
+def _missing_list(period, missing):
+    def compose(recipient):
+        items = []
+        for project, _report in missing:
+            leads = ", ".join(o.name for o in project.leads_on(period.deadline)) or _("tovholder mangler")
+            items.append(f"VIP {project.number}: {project.title} ({leads})")
+        return Message(
+            subject=_("Manglende VIP-statusrapporter for %(round)s") % {"round": period.label},
+            intro=_("Fristen %(deadline)s er overskredet. Disse rapporter er ikke indsendt:")
+            % {"deadline": _deadline(period)},
+            items=tuple(items),
+            link=absolute_url(reverse("vip_climate:round_period", args=[period.code])),
+            link_label=_("Åbn runden"),
+        )
+
+    return compose
+
+
+def _reminder_stage(period, today) -> int | None:
+    """The reminder due on `today`: the smallest configured number of days not yet passed, if any."""
+    days_left = (period.deadline - today).days
+    stages = sorted(days for days in settings.NOTIFY_REMINDER_DAYS if days >= days_left >= 0)
+    return stages[0] if stages else None
 
 
 def reminders_send(*, today=None) -> dict:
-    """E-mail the leads two weeks before a round's deadline, and the secretariat the day after it.
+    """Write the round's reminders and escalations due on `today` to the outbox; counts of events written.
 
-    Each reminder is sent once per round and project (a ReminderLog row), so running this twice a day,
-    or every day of the window, sends nothing new.
+    Each is recorded once per round, project and recipient, so running this twice a day, or every day of
+    a window, sends nothing new.
     """
     today = today or timezone.localdate()
-    sent = {"lead": 0, "secretariat": 0}
+    sent = {"reminder": 0, "overdue": 0, "secretariat": 0}
+    ahead = max(settings.NOTIFY_REMINDER_DAYS, default=0)
+    window = settings.NOTIFY_OVERDUE_WINDOW_DAYS
     rounds = ReportingPeriod.objects.rounds()
-    for period in rounds.filter(deadline__gte=today, deadline__lte=today + LEAD_WINDOW):
-        for project in _open_reports(period):
-            for lead in project.leads_on(period.deadline):
-                users = User.objects.filter(organisation=lead, is_active=True).exclude(email="")
-                by_language = _emails_by_language(users)
-                emails = sorted(email for group in by_language.values() for email in group)
-                if not emails or not _log_once(ReminderLog.Kind.LEAD_DUE, period, project, today, emails):
-                    continue
-                for language, recipients in by_language.items():
-                    with translation.override(language):
-                        subject, body = _lead_reminder(project, period)
-                    send_mail(subject, body, None, recipients)
-                sent["lead"] += 1
-    for period in rounds.filter(deadline__lt=today, deadline__gte=today - OVERDUE_WINDOW):
+    for period in rounds.filter(deadline__gte=today, deadline__lte=today + timedelta(days=ahead)):
+        stage = _reminder_stage(period, today)
+        if stage is None:
+            continue
+        for project, report in _open_reports(period):
+            written = notify(
+                kind=Notification.Kind.REMINDER,
+                event=f"reminder{stage}:{period.code}:vip{project.number}",
+                recipients=member_recipients(project.leads_on(period.deadline)),
+                compose=_reminder(project, report, period),
+            )
+            sent["reminder"] += bool(written)
+    for period in rounds.filter(deadline__lt=today, deadline__gte=today - timedelta(days=window)):
+        days_over = (today - period.deadline).days
         missing = _open_reports(period)
-        if not missing:
-            continue
-        recipient = [settings.SECRETARIAT_EMAIL]
-        if not _log_once(ReminderLog.Kind.SECRETARIAT_OVERDUE, period, None, today, recipient):
-            continue
-        with translation.override(DEFAULT_MAIL_LANGUAGE):
-            subject, body = _missing_reports_notice(period, missing)
-        send_mail(subject, body, None, recipient)
-        sent["secretariat"] += 1
+        if days_over >= settings.NOTIFY_ESCALATE_LEADS_AFTER_DAYS:
+            for project, report in missing:
+                written = notify(
+                    kind=Notification.Kind.OVERDUE,
+                    event=f"overdue:{period.code}:vip{project.number}",
+                    recipients=member_recipients(project.leads_on(period.deadline)),
+                    compose=_overdue(project, report, period),
+                )
+                sent["overdue"] += bool(written)
+        if missing and days_over >= settings.NOTIFY_ESCALATE_SECRETARIAT_AFTER_DAYS:
+            written = notify(
+                kind=Notification.Kind.OVERDUE_LIST,
+                event=f"overdue-list:{period.code}:vip",
+                recipients=secretariat_recipients(),
+                compose=_missing_list(period, missing),
+            )
+            sent["secretariat"] += bool(written)
     return sent
