@@ -8,10 +8,10 @@ restart. A sweep sent while no worker runs expires instead of piling up.
 
 import os
 
+from celery.schedules import crontab
+
 SWEEP_SECONDS = float(os.environ.get("BACKGROUND_SWEEP_SECONDS", "30"))
 _SWEEP_OPTIONS = {"expires": max(1.0, SWEEP_SECONDS - 5)}
-
-from celery.schedules import crontab
 
 BEAT_SCHEDULE: dict = {
     "core-send-pending-tasks": {

@@ -13,10 +13,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.dispatch import enqueue_on_commit
 from core.models import User
 from core.roles import SECRETARIAT
 
-from core.dispatch import enqueue_on_commit
 from .models import Notification, Preference
 
 DEFAULT_LANGUAGE = "da"  # the portal's language; also the secretariat mailbox's
