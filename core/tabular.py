@@ -22,13 +22,14 @@ import secrets
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.formatting import number
@@ -320,6 +321,14 @@ class PreviewExpired(Exception):
     """The token does not match the preview kept in this session (forged, stale, or already used)."""
 
 
+class PreviewAlreadyCommitted(PreviewExpired):
+    """The preview the token names has been committed already (a double click, a second tab)."""
+
+
+def already_committed_message() -> str:
+    return _("Filen er allerede indlæst; den er ikke indlæst en gang til.")
+
+
 def preview_store(request, kind: str, payload: Any) -> str:
     """Keep the validated rows (JSON-safe) in the session; the returned signed token names them."""
     nonce = secrets.token_urlsafe(16)
@@ -332,17 +341,44 @@ def preview_discard(request, kind: str) -> None:
 
 
 def preview_commit(request, kind: str, token: str | None, apply: Callable[[Any], T]) -> T:
-    """Run apply(payload) for the preview the token names, in one transaction; the preview is used up."""
+    """Run apply(payload) for the preview the token names, in one transaction; the preview is used up.
+
+    At most once: the token's nonce is inserted (unique) in the same transaction as what apply writes. A
+    second commit of the same preview, even one running at the same moment from another request, waits
+    for the first one's transaction on that unique row and then raises PreviewAlreadyCommitted; a commit
+    that fails rolls the row back with everything else, so the preview can be committed again.
+    """
+    from core.models import PreviewCommit
+
     try:
         signed = signing.loads(token or "", salt=_SALT, max_age=PREVIEW_MAX_AGE)
     except signing.BadSignature:
         raise PreviewExpired from None
-    kept = request.session.get(_SESSION_PREFIX + kind)
-    if not kept or signed.get("kind") != kind or signed.get("nonce") != kept.get("nonce"):
+    nonce = signed.get("nonce")
+    if signed.get("kind") != kind or not isinstance(nonce, str):
         raise PreviewExpired
+    if PreviewCommit.objects.filter(nonce=nonce).exists():
+        raise PreviewAlreadyCommitted
+    kept = request.session.get(_SESSION_PREFIX + kind)
+    if not kept or nonce != kept.get("nonce"):
+        raise PreviewExpired
+    user = getattr(request, "user", None)
     with transaction.atomic():
+        try:
+            with transaction.atomic():
+                PreviewCommit.objects.create(
+                    nonce=nonce,
+                    kind=kind[:100],
+                    committed_by=user if user and user.is_authenticated else None,
+                )
+        except IntegrityError:
+            raise PreviewAlreadyCommitted from None
         result = apply(kept["payload"])
     preview_discard(request, kind)
+    # A token is refused by its signature's age after PREVIEW_MAX_AGE; its row is not needed after that.
+    PreviewCommit.objects.filter(
+        committed_at__lt=timezone.now() - timedelta(seconds=2 * PREVIEW_MAX_AGE)
+    ).delete()
     return result
 
 

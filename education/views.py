@@ -373,6 +373,9 @@ def import_commit(request, kind: str):
             request.POST.get("token"),
             lambda saved: _import_apply(request, kind, saved),
         )
+    except tabular.PreviewAlreadyCommitted:
+        messages.info(request, tabular.already_committed_message())
+        return redirect("education:index")
     except tabular.PreviewExpired:
         messages.error(request, _("Der er ingen gennemset fil at importere. Vælg filen igen."))
         return redirect("education:import", kind=kind)

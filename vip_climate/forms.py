@@ -51,3 +51,7 @@ class CommitmentEntryForm(LocalizedModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Gem"), css_class="btn-primary"))
+
+
+class CommitmentImportForm(forms.Form):
+    file = forms.FileField(label=_("Fil (CSV eller XLSX, højst 5 MB)"))

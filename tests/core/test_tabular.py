@@ -103,10 +103,10 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated():
 
 def test_a_million_row_csv_stops_at_the_row_limit():
     content = hostile_files.million_row_csv("a;b")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the wall clock counts the other processes on the machine
     with pytest.raises(ImportRefused, match="for mange rækker"):
         tabular.read_bytes("f.csv", content)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 @pytest.mark.parametrize("declared", [True, False])
@@ -211,7 +211,7 @@ def request_with_session(db):
 def test_a_preview_commits_once_with_its_own_token(request_with_session):
     token = tabular.preview_store(request_with_session, "demo", [1, 2])
     assert tabular.preview_commit(request_with_session, "demo", token, sum) == 3
-    with pytest.raises(PreviewExpired):
+    with pytest.raises(tabular.PreviewAlreadyCommitted):
         tabular.preview_commit(request_with_session, "demo", token, sum)
 
 
