@@ -432,6 +432,8 @@ def _csv_cell(value: object) -> str:
 
 
 def _xlsx_cell(value: object) -> object:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return timezone.localtime(value).replace(tzinfo=None)  # Excel has no time zones: Danish time
     if isinstance(value, Decimal):
         return float(value)
     if value is None or isinstance(value, bool | int | float | date):

@@ -29,7 +29,16 @@ from vip_climate.models import Commitment, MunicipalityCommitment, Participation
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "contracts", "vip_climate", "infrastructure", "education", "reports", "kkr_portal"]
+
+
+def _project_dirs() -> list[Path]:
+    """The project's own apps (every installed app under the repository) and the settings package."""
+    from django.apps import apps
+
+    dirs = [Path(c.path) for c in apps.get_app_configs() if ROOT in Path(c.path).parents]
+    return [*dirs, ROOT / "kkr_portal"]
+
+
 WRITER_CALLS = {"download", "table_response", "csv_bytes", "xlsx_bytes"}
 HOSTILE = [
     '=HYPERLINK("http://example.org/x","klik")',
@@ -49,11 +58,12 @@ NUMBER = re.compile(r"-?[\d.]+(,\d+)?")
 def _writers() -> set[str]:
     """module.function for every top-level function (or method) that calls one of the writer's entries."""
     found = set()
-    for app in APPS:
-        for path in (ROOT / app).rglob("*.py"):
+    for directory in _project_dirs():
+        for path in directory.rglob("*.py"):
             if "migrations" in path.parts or path == ROOT / "core" / "tabular.py":
                 continue
             module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+            module = module.removesuffix(".__init__")
             tree = ast.parse(path.read_text())
             for function in ast.walk(tree):
                 if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -69,8 +79,8 @@ def _writers() -> set[str]:
 def _own_writers() -> list[str]:
     """Modules that import csv or openpyxl themselves (only core.tabular may)."""
     offenders = []
-    for app in APPS:
-        for path in (ROOT / app).rglob("*.py"):
+    for directory in _project_dirs():
+        for path in directory.rglob("*.py"):
             if "migrations" in path.parts or path == ROOT / "core" / "tabular.py":
                 continue
             for node in ast.walk(ast.parse(path.read_text())):
@@ -172,12 +182,16 @@ WRITERS = {
     "infrastructure.views.matrix": ["infrastructure matrix csv", "infrastructure matrix xlsx"],
     "education.views.allocation_export": ["education allocation csv", "education allocation xlsx"],
     "education.importers.export_bytes": ["education allocation csv", "education allocation xlsx"],
+    "api.views.download": ["api datasets", "open data datasets"],
+    "api.views.get": ["api datasets"],
+    "api.open_data.dataset_file": ["open data datasets"],
 }
+DATASET_CASES = {"api datasets", "open data datasets"}  # every dataset, in test_every_dataset_download_...
 
 
 def test_every_export_is_listed():
     assert _writers() == set(WRITERS), "a function writes a table: list it in WRITERS and its URL in CASES"
-    ids = {case.id for case in CASES}
+    ids = {case.id for case in CASES} | DATASET_CASES
     assert {i for cases in WRITERS.values() for i in cases} <= ids
 
 
@@ -205,6 +219,17 @@ def _cells(response) -> list[tuple[object, str]]:
     ]
 
 
+def _guarded(value: str, response) -> tuple[str, str]:
+    return "'" + (value.replace("\r", "\n") if response["Content-Type"].endswith("sheet") else value), "s"
+
+
+def _assert_no_formula(cells: list[tuple[object, str]], url: str) -> None:
+    for cell, kind in cells:
+        assert kind != "f", f"a formula cell in {url}: {cell!r}"
+        if kind == "s" and str(cell).startswith(GUARDED):
+            assert NUMBER.fullmatch(str(cell)), f"an unguarded cell in {url}: {cell!r}"
+
+
 @pytest.mark.parametrize("value", HOSTILE, ids=repr)
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_an_export_neutralises_a_hostile_value_and_keeps_numbers(client, secretariat, case, value):
@@ -216,12 +241,39 @@ def test_an_export_neutralises_a_hostile_value_and_keeps_numbers(client, secreta
     assert response.status_code == 200, url
     assert "attachment" in response["Content-Disposition"]
     cells = _cells(response)
-    expected = "'" + (value.replace("\r", "\n") if response["Content-Type"].endswith("sheet") else value)
-    assert (expected, "s") in cells, f"{value!r} not found guarded in {url}"
-    for cell, kind in cells:
-        assert kind != "f", f"a formula cell in {url}: {cell!r}"
-        if kind == "s" and str(cell).startswith(GUARDED):
-            assert NUMBER.fullmatch(str(cell)), f"an unguarded cell in {url}: {cell!r}"
+    assert _guarded(value, response) in cells, f"{value!r} not found guarded in {url}"
+    _assert_no_formula(cells, url)
     if case.number is not None:
         number = (str(case.number), "s") if response["Content-Type"].startswith("text/csv") else None
         assert number in cells if number else any(v == case.number and k == "n" for v, k in cells)
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=repr)
+def test_every_dataset_download_of_the_api_and_the_open_data_neutralises_a_hostile_value(
+    client, secretariat, value
+):
+    from api.datasets import all_datasets
+    from api.models import PublicDataset
+
+    # the municipality's new name last: the others look Albertslund up by name
+    for inject in (_contract_measurement, _contract_target, _vip_participant, _vip_commitment, _vip_report):
+        inject(value)
+    _infrastructure_project(value)
+    _municipality_name(value)
+    datasets = all_datasets()
+    for dataset in datasets:
+        PublicDataset.objects.update_or_create(key=dataset.key, defaults={"is_public": True})
+    client.force_login(secretariat)
+    found = {"api": 0, "data": 0}
+    for dataset in datasets:
+        for fmt in ("csv", "xlsx"):
+            for where, url in (
+                ("api", f"/api/v1/{dataset.area}/{dataset.name}.{fmt}"),
+                ("data", f"/data/{dataset.area}/{dataset.name}.{fmt}"),
+            ):
+                response = client.get(url)
+                assert response.status_code == 200, url
+                cells = _cells(response)
+                _assert_no_formula(cells, url)
+                found[where] += _guarded(value, response) in cells
+    assert found["api"] and found["data"], found  # the hostile text reaches some datasets, guarded
