@@ -270,6 +270,9 @@ def import_commit(request, year: int):
                 rows=importer.from_session(payload), by=request.user
             ),
         )
+    except tabular.PreviewAlreadyCommitted:
+        messages.info(request, tabular.already_committed_message())
+        return redirect("contracts:contract_detail", year=year)
     except tabular.PreviewExpired:
         messages.error(request, _("Forhåndsvisningen er udløbet. Indlæs filen igen."))
         return redirect("contracts:import", year=year)

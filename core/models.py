@@ -253,3 +253,23 @@ class PendingTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task}{tuple(self.args)}"
+
+
+class PreviewCommit(models.Model):
+    """An import preview that has been committed: its token's nonce, unique, so it commits at most once.
+
+    core.tabular.preview_commit inserts the row in the same transaction as the rows it imports; a second
+    commit of the same preview (a double click, two tabs) waits for the first and is then refused.
+    """
+
+    nonce = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=100)
+    committed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    committed_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("indlæst forhåndsvisning")
+        verbose_name_plural = _("indlæste forhåndsvisninger")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.committed_at:%Y-%m-%d %H:%M}"

@@ -19,7 +19,7 @@ from .calculator import AllocationError, allocate
 from .forms import CalculatorForm, ImportForm, IntakeForm, LocalStrategyForm, MoveForm
 from .models import Allocation, LocalStrategy, Programme, Strategy
 
-SESSION_CALC = "education_calculation"
+CALC_KIND = "education.calculation"
 
 
 def _can_view(request):
@@ -239,7 +239,7 @@ def calculator(request):
     if request.method == "POST" and request.POST.get("action") == "save":
         return _calculator_save(request)
     if request.method == "POST":
-        request.session.pop(SESSION_CALC, None)  # a failed calculation must not leave an old one to save
+        tabular.preview_discard(request, CALC_KIND)  # a failed calculation must not leave an old one to save
         form = CalculatorForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
@@ -271,13 +271,17 @@ def calculator(request):
                 except AllocationError as error:
                     form.add_error(None, str(error))
                 else:
-                    request.session[SESSION_CALC] = {
-                        "year": data["year"],
-                        "programme": data["programme"].pk,
-                        "total": data["total"],
-                        "key_source": key_label,
-                        "key": {str(m.pk): str(v) for m, v in key.items()},
-                    }
+                    context["token"] = tabular.preview_store(
+                        request,
+                        CALC_KIND,
+                        {
+                            "year": data["year"],
+                            "programme": data["programme"].pk,
+                            "total": data["total"],
+                            "key_source": key_label,
+                            "key": {str(m.pk): str(v) for m, v in key.items()},
+                        },
+                    )
                     context.update(
                         rows=rows, result_total=sum(r["places"] for r in rows), key_label=key_label
                     )
@@ -290,26 +294,33 @@ def calculator(request):
 
 
 def _calculator_save(request):
-    saved = request.session.get(SESSION_CALC)
-    if not saved:
+    """Save the calculation shown, once (core.tabular's preview store: a double click saves one draft)."""
+    try:
+        allocation = tabular.preview_commit(request, CALC_KIND, request.POST.get("token"), _calculator_apply)
+    except tabular.PreviewAlreadyCommitted:
+        messages.info(request, _("Fordelingen er allerede gemt; den er ikke gemt en gang til."))
+        return redirect("education:index")
+    except tabular.PreviewExpired:
         messages.error(request, _("Beregn fordelingen igen, før den gemmes."))
         return redirect("education:calculator")
+    messages.success(
+        request, _("Fordelingen er gemt som kladde (version %(v)s).") % {"v": allocation.version}
+    )
+    return redirect(_allocation_url(allocation))
+
+
+def _calculator_apply(saved: dict):
     programme = get_object_or_404(Programme, pk=saved["programme"], is_allocated=True)
     municipalities = Organisation.objects.municipalities().in_bulk([int(k) for k in saved["key"]])
     key = {municipalities[int(pk)]: Decimal(v) for pk, v in saved["key"].items()}
     shares = allocate(saved["total"], {m.name: v for m, v in key.items()})
-    allocation = services.allocation_create_from_shares(
+    return services.allocation_create_from_shares(
         year=saved["year"],
         programme=programme,
         shares=shares,
         municipalities={m.name: m for m in key},
         key_source=saved["key_source"],
     )
-    del request.session[SESSION_CALC]
-    messages.success(
-        request, _("Fordelingen er gemt som kladde (version %(v)s).") % {"v": allocation.version}
-    )
-    return redirect(_allocation_url(allocation))
 
 
 # --- import -------------------------------------------------------------------------------------------
@@ -380,6 +391,9 @@ def import_commit(request, kind: str):
             request.POST.get("token"),
             lambda saved: _import_apply(request, kind, saved),
         )
+    except tabular.PreviewAlreadyCommitted:
+        messages.info(request, tabular.already_committed_message())
+        return redirect("education:index")
     except tabular.PreviewExpired:
         messages.error(request, _("Der er ingen gennemset fil at importere. Vælg filen igen."))
         return redirect("education:import", kind=kind)

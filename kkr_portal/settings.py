@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -215,6 +216,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {}
 
 # Production hardening; all derived from DEBUG so the same file serves both modes.
+# Request bodies: refused with 413 above MAX_UPLOAD_BYTES before they are read (core.middleware; the proxy
+# has its own limit). Imports take files up to core.tabular.MAX_BYTES (5 MB), kept in memory, never on disk.
+MAX_UPLOAD_BYTES = envint("MAX_UPLOAD_BYTES", str(10 * 2**20))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 2**20
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the fields other than files (Django's default, stated)
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = not DEBUG and envbool("SECURE_SSL_REDIRECT", "1")

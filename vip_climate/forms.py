@@ -86,3 +86,7 @@ class ReopenRoundForm(forms.Form):
     reason = forms.CharField(
         label=_("Hvorfor genåbnes runden?"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class CommitmentImportForm(forms.Form):
+    file = forms.FileField(label=_("Fil (CSV eller XLSX, højst 5 MB)"))

@@ -346,16 +346,11 @@ PREVIEW_KIND = "vip_climate.commitments"
 
 def commitment_import(request):
     """Secretariat: upload CSV/XLSX → preview each row's fate → commit all or nothing."""
-    from django import forms as dj_forms
-
     from . import importers
+    from .forms import CommitmentImportForm
 
     require_perm(request.user, "vip_climate.import_commitments")
-
-    class UploadForm(dj_forms.Form):
-        file = dj_forms.FileField(label=_("Fil (CSV eller XLSX, højst 5 MB)"))
-
-    context = {"form": UploadForm()}
+    context = {"form": CommitmentImportForm()}
     if request.method == "POST" and "token" in request.POST:
         try:
             count = tabular.preview_commit(
@@ -364,6 +359,9 @@ def commitment_import(request):
                 request.POST["token"],
                 lambda rows: importers.apply(rows, by=request.user),
             )
+        except tabular.PreviewAlreadyCommitted:
+            messages.info(request, tabular.already_committed_message())
+            return redirect("vip_climate:commitment_matrix")
         except (tabular.PreviewExpired, KeyError, UnknownOrganisation):
             # KeyError/UnknownOrganisation: a commitment or municipality vanished since the preview.
             messages.error(request, _("Forhåndsvisningen er udløbet eller ugyldig. Indlæs filen igen."))
@@ -372,7 +370,7 @@ def commitment_import(request):
         return redirect("vip_climate:commitment_matrix")
     if request.method == "POST":
         tabular.preview_discard(request, PREVIEW_KIND)
-        form = UploadForm(request.POST, request.FILES)
+        form = CommitmentImportForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
             try:

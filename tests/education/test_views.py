@@ -205,7 +205,9 @@ def test_the_calculator_splits_a_total_by_the_previous_year_and_saves_a_draft(
     html = response.content.decode()
     assert 'id="calculation"' in html and "1.000" in html
     assert not Allocation.objects.filter(year=2024).exists()
-    response = client.post(reverse("education:calculator"), {"action": "save"})
+    response = client.post(
+        reverse("education:calculator"), {"action": "save", "token": response.context["token"]}
+    )
     assert response.status_code == 302
     allocation = Allocation.objects.get(year=2024, programme=helper)
     assert allocation.status == Allocation.Status.DRAFT and allocation.total == 1000
@@ -372,7 +374,8 @@ def test_the_calculator_uses_an_imported_key_file(client, secretariat, education
     assert response.status_code == 200
     html = response.content.decode()
     assert "6,67 %" in html and "20,000" in html  # København's key share and exact quota
-    assert client.post(reverse("education:calculator"), {"action": "save"}).status_code == 302
+    token = response.context["token"]
+    assert client.post(reverse("education:calculator"), {"action": "save", "token": token}).status_code == 302
     allocation = Allocation.objects.get(year=2024)
     places = {r.municipality.name: r.places for r in allocation.rows.select_related("municipality")}
     assert places["København"] == 20 and places["Bornholm"] == 10 and sum(places.values()) == 300

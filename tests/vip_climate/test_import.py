@@ -126,11 +126,6 @@ HEADER = "forpligtelse;kommune;status;dato;dokumentation;bemærkning"
     [
         ("bomb.xlsx", hostile_files.zip_bomb_xlsx, "fylder for meget udpakket"),
         ("rows.csv", lambda: hostile_files.million_row_csv(HEADER), "for mange rækker"),
-        (
-            "utf16.csv",
-            lambda: hostile_files.utf16_csv(HEADER + "\nbioaffald-2022;Gentofte;Opfyldt;;;\n"),
-            "UTF-16",
-        ),
         ("big.csv", hostile_files.oversized, "for stor"),
     ],
 )
