@@ -1,9 +1,9 @@
 """Issue #13's "done when": the half-yearly round run from the portal, with a real worker sending the e-mails.
 
-Gentofte's user (made lead of a project here) logs in, chooses English e-mails, sees the project to report
-on, starts the round's report, writes a list and submits; the secretariat is e-mailed, opens the report from
+Gentofte's user (made lead of a project here) logs in, sees the report due in "Det skal du gøre", chooses
+English e-mails, starts the report from the duty list (the current round proposed), writes a list and submits; the secretariat is e-mailed, opens the report from
 the e-mail's link and returns it with a comment; the lead is e-mailed (in English, with the comment), fixes
-and resubmits; the secretariat reviews and approves; the lead gets the approval e-mail. On PostgreSQL and
+and resubmits; the secretariat sees the diff against the returned version beside its comment and approves; the lead gets the approval e-mail. On PostgreSQL and
 Redis with a real `celery worker` process: the e-mails are files its file-based backend writes.
 """
 
@@ -89,7 +89,9 @@ def test_the_round_from_the_leads_login_to_the_approval_email(
     lead.get_by_label("Adgangskode").fill("pw-for-tests")
     lead.get_by_role("button", name="Log ind").click()
     lead.wait_for_url("**/organisationer/gentofte/")
-    assert f"VIP 5: {project.title}" in lead.locator("main").inner_text()
+    duties = lead.locator("section.duties")
+    assert "Det skal du gøre" in duties.inner_text() and "1 rapport venter" in duties.inner_text()
+    assert "VIP 5" in duties.inner_text()
 
     # E-mails in English, chosen on the settings page the navigation leads to.
     lead.get_by_role("button", name="Vis menu").click()
@@ -100,10 +102,9 @@ def test_the_round_from_the_leads_login_to_the_approval_email(
     lead.get_by_role("button", name="Gem").click()
     assert "Dine e-mail-indstillinger er gemt." in lead.locator("main").inner_text()
 
-    # Start the round's report and write a list.
-    lead.goto("/vip/projekter/5/")
-    lead.get_by_label("Start statusrapport for runden").select_option(round_.code)
-    lead.get_by_role("button", name="Start rapport").click()
+    # Start the report from the duty list (it proposes the current round) and write a list.
+    lead.goto("/organisationer/gentofte/")
+    lead.locator("section.duties").get_by_role("button", name="Start rapporten").click()
     lead.wait_for_url("**/rediger/")
     lead.get_by_label("Samlet status").select_option("on_track")
     lead.get_by_label("Status", exact=True).fill("- a\n- b")
@@ -111,6 +112,9 @@ def test_the_round_from_the_leads_login_to_the_approval_email(
     lead.wait_for_url("**/rapporter/*/")
     report = StatusReport.objects.get(project=project, period=round_)
     assert report.state == "submitted" and report.status_text.splitlines() == ["- a", "- b"]
+    # The lines starting with "-" are a real list of two items on the page (Markdown, HTML escaped).
+    items = lead.locator("main li").all_inner_texts()
+    assert "a" in items and "b" in items and not any(text.startswith("- ") for text in items)
 
     # The secretariat gets the e-mail (Danish: no preference) and opens the report from its link.
     submitted = mailbox.wait_for(secretariat.email)
@@ -149,7 +153,12 @@ def test_the_round_from_the_leads_login_to_the_approval_email(
     resubmitted = mailbox.wait_for(secretariat.email)
     assert resubmitted["Subject"] == f"Indsendt til behandling: VIP 5 · {round_.label}"
     office.goto(link_in(resubmitted))
-    assert "økonomien er afklaret" in office.locator("main").inner_text()
+    # The diff is against the version that was returned, with the return comment beside it.
+    changes = office.locator("#h-changes").locator("xpath=..")
+    assert "Ændret siden versionen, der blev sendt retur" in changes.inner_text()
+    assert "Tilføjet: - c: økonomien er afklaret" in changes.inner_text()
+    assert "Fjernet" not in changes.inner_text()
+    assert "Tilføj et punkt c om økonomien." in changes.locator("aside").inner_text()
     assert axe_violations(office) == []
     office.get_by_role("button", name="Godkend").click()
     office.wait_for_url("**/behandling/")
