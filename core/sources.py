@@ -162,6 +162,16 @@ def upsert(model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> M 
     has changed since is left as it is and reported (`collecting_divergences`); one a person deleted is
     not created again (None is returned). A second run on an unchanged database writes nothing.
     """
+    return _load(model, lookup, values, update=True)
+
+
+def create_once(model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> M | None:
+    """Like `upsert`, for a loader that never updates: create the record once; afterwards return it even
+    when a person changed its lookup fields, None when a person deleted it (not created again)."""
+    return _load(model, lookup, values, update=False)
+
+
+def _load(model: type[M], lookup: dict[str, Any], values: dict[str, Any], *, update: bool) -> M | None:
     from .models import LoadedRecord
 
     label = model._meta.label_lower
@@ -188,7 +198,7 @@ def upsert(model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> M 
         record = LoadedRecord(model=label, key=key, object_id=str(obj.pk))
     current = _current(obj, names)
     differing = tuple(name for name in names if current[name] != wanted[name])
-    if differing and loaded_unchanged:
+    if differing and loaded_unchanged and update:
         for name in differing:
             setattr(obj, name, fields[name])
         obj.save()

@@ -231,3 +231,20 @@ def test_a_database_loaded_before_checksums_were_kept_keeps_edits_by_people(admi
 @pytest.fixture
 def admin_client_user():
     return User.objects.create_superuser("admin", "admin@example.org", "pw-for-tests")
+
+
+def test_a_contract_target_a_person_renumbered_or_deleted_is_not_created_again():
+    from contracts.models import Target
+
+    renumbered = Target.objects.get(code="2.1")
+    renumbered.code = "2.1-rettet"
+    renumbered.save()
+    deleted = Target.objects.get(code="1.1")
+    deleted.delete()
+
+    output = load()
+
+    assert not Target.objects.filter(code__in=["2.1", "1.1"]).exists()
+    assert Target.objects.get(pk=renumbered.pk).code == "2.1-rettet"
+    assert "contracts.target" in output and "code" in output
+    assert "deleted since it was loaded" in output
