@@ -155,6 +155,15 @@ def _edited_by_a_person(obj: models.Model) -> bool:
     return history.filter(history_user__isnull=False).exists()
 
 
+def _earlier_id(model: type[models.Model], lookup: dict[str, Any]) -> Any:
+    """The id of a row that once matched the lookup (the history remembers it), or None if none ever did."""
+    history = getattr(model, "history", None)
+    if history is None:
+        return None
+    fields = {("id" if name == "pk" else name): value for name, value in lookup.items()}
+    return history.filter(**fields).order_by("history_date").values_list("id", flat=True).first()
+
+
 def upsert(model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> M | None:
     """Create the record, or update it only while it still holds what the loader last wrote.
 
@@ -190,12 +199,23 @@ def _load(model: type[M], lookup: dict[str, Any], values: dict[str, Any], *, upd
         loaded_unchanged = _checksum(_current(obj, names)) == record.checksum
     else:
         obj = manager.filter(**lookup).first()
+        rekeyed = obj is None
         if obj is None:
-            obj = manager.create(**lookup, **values)
-            LoadedRecord.objects.create(model=label, key=key, object_id=str(obj.pk), checksum=wanted_sum)
-            return obj
-        loaded_unchanged = not _edited_by_a_person(obj)
-        record = LoadedRecord(model=label, key=key, object_id=str(obj.pk))
+            earlier = _earlier_id(model, lookup)
+            if earlier is None:
+                obj = manager.create(**lookup, **values)
+                LoadedRecord.objects.create(model=label, key=key, object_id=str(obj.pk), checksum=wanted_sum)
+                return obj
+            # Loaded before checksums were kept, then re-keyed or deleted by a person: not created again.
+            obj = manager.filter(pk=earlier).first()
+            LoadedRecord.objects.create(model=label, key=key, object_id=str(earlier), checksum=wanted_sum)
+            if obj is None:
+                _report(Divergence(label, key, earlier, ()))
+                return None
+        loaded_unchanged = not rekeyed and not _edited_by_a_person(obj)
+        record = LoadedRecord.objects.filter(model=label, key=key).first() or LoadedRecord(
+            model=label, key=key, object_id=str(obj.pk)
+        )
     current = _current(obj, names)
     differing = tuple(name for name in names if current[name] != wanted[name])
     if differing and loaded_unchanged and update:

@@ -216,9 +216,15 @@ def test_a_database_loaded_before_checksums_were_kept_keeps_edits_by_people(admi
     project.save()
     untouched = Project.objects.get(number=5)
     Project.objects.filter(pk=untouched.pk).update(source_ref="")  # loaded before references existed
+    period = LeadPeriod.objects.get(project__number=2, organisation__name="Albertslund")
+    period.starts = date(2022, 12, 1)  # re-keyed (the loader finds periods by project and start)
+    period.save()
 
     output = load()
 
+    period.refresh_from_db()
+    assert period.starts == date(2022, 12, 1)
+    assert LeadPeriod.objects.filter(project__number=2).count() == 2, "the old period is not created again"
     assert Project.objects.get(number=4).title == "Rettet i portalen"
     assert Project.objects.get(number=5).source_ref, "a row only the loader wrote is brought up to date"
     assert 'vip_climate.project {"number": 4}' in output
