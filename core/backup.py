@@ -134,7 +134,10 @@ def _media_files() -> Iterator[Path]:
     root = Path(settings.MEDIA_ROOT)
     if not root.is_dir():
         return
+    backups_dir = Path(settings.BACKUP_DIR).resolve()
     for path in sorted(root.rglob("*")):
+        if backups_dir in path.resolve().parents:
+            continue  # a BACKUP_DIR inside MEDIA_ROOT: never back up the backups
         if path.is_file() and not path.is_symlink():
             yield path
 
