@@ -84,6 +84,10 @@ def flush_our_tables() -> None:
         m._meta.db_table for m in apps.get_models(include_auto_created=True) if m._meta.app_label in OUR_APPS
     ]
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SET CONSTRAINTS ALL IMMEDIATE"
+            )  # no deferred checks pending: TRUNCATE refuses those
         for statement in connection.ops.sql_flush(
             no_style(), tables, reset_sequences=True, allow_cascade=True
         ):
