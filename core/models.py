@@ -220,9 +220,7 @@ class LoadedRecord(models.Model):
     """
 
     model = models.CharField(max_length=100)
-    key = models.CharField(
-        max_length=500, help_text="The loader's lookup, as JSON (relations by primary key)."
-    )
+    key = models.TextField(help_text="The loader's lookup, as JSON (relations by primary key).")
     object_id = models.CharField(max_length=64)
     checksum = models.CharField(max_length=64, help_text="SHA-256 of the loaded field values, as JSON.")
 
