@@ -1,7 +1,8 @@
 """Load the 2023 result contract from `seed_data` (called by `manage.py load_kkr_data`).
 
 Idempotent: rows that exist are left as they are (the secretariat may have edited them), so a second
-run creates nothing, changes nothing and writes no history. The one exception is an empty source
+run creates nothing, changes nothing and writes no history; a row a person deleted or re-keyed is not
+created again (core.sources.create_once). The one exception is an empty source
 reference, which is filled in (a row loaded before references existed still comes from the source).
 """
 
@@ -10,6 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from core.models import Organisation
+from core.sources import create_once
 
 from .models import Contract, ContractSection, Goal, Target
 from .seed_data import CONTRACT, COUNTERPART, DOCUMENT, GOALS, SECTIONS
@@ -65,55 +67,55 @@ def _fill_source_ref(obj, ref: str) -> None:
 
 
 class _TargetLoader:
-    def __init__(self, contract: Contract):
-        self.existing = {(t.goal_id, t.code): t for t in Target.objects.filter(goal__contract=contract)}
+    def __init__(self):
         self.position = 0
 
     def load(self, goal: Goal, data: dict, parent: Target | None, ref: str) -> None:
         self.position += 1
-        target = self.existing.get((goal.pk, data["code"]))
+        target = create_once(
+            Target,
+            {"goal": goal, "code": data["code"]},
+            {"parent": parent, "source_ref": ref, **_target_values(data, self.position)},
+        )
         if target is None:
-            target = Target.objects.create(
-                goal=goal,
-                parent=parent,
-                code=data["code"],
-                source_ref=ref,
-                **_target_values(data, self.position),
-            )
-        else:
-            _fill_source_ref(target, ref)
+            return  # deleted by a person since it was loaded: it and its parts stay deleted
+        _fill_source_ref(target, ref)
         for index, part in enumerate(data.get("parts", [])):
             self.load(goal, part, target, target_ref(goal.number, part["code"], ref, index))
 
 
-def load() -> Contract:
+def load() -> Contract | None:
     counterpart = Organisation.by_name(COUNTERPART)
-    contract = Contract.objects.filter(year=CONTRACT["year"]).first()
+    contract_values = {k: v for k, v in CONTRACT.items() if k != "year"}
+    contract = create_once(
+        Contract, {"year": CONTRACT["year"]}, {"counterpart": counterpart, **contract_values}
+    )
     if contract is None:
-        contract = Contract.objects.create(counterpart=counterpart, **CONTRACT)
-    else:
-        _fill_source_ref(contract, CONTRACT["source_ref"])
-        if contract.counterpart_id is None:
-            contract.counterpart = counterpart
-            contract.save(update_fields=["counterpart"])
-    sections = {s.position: s for s in contract.sections.all()}
+        return None  # deleted by a person since it was loaded
+    _fill_source_ref(contract, CONTRACT["source_ref"])
+    if contract.counterpart_id is None:
+        contract.counterpart = counterpart
+        contract.save(update_fields=["counterpart"])
     for position, (heading, text, section) in enumerate(SECTIONS, start=1):
         ref = f"Erhvervshus Hovedstadens indledning til {DOCUMENT}, afsnittet «{section}»"
-        if position in sections:
-            _fill_source_ref(sections[position], ref)
-        else:
-            ContractSection.objects.create(
-                contract=contract, position=position, heading=heading, text=text, source_ref=ref
-            )
-    existing_goals = {g.number: g for g in contract.goals.all()}
-    targets = _TargetLoader(contract)
+        loaded = create_once(
+            ContractSection,
+            {"contract": contract, "position": position},
+            {"heading": heading, "text": text, "source_ref": ref},
+        )
+        if loaded is not None:
+            _fill_source_ref(loaded, ref)
+    targets = _TargetLoader()
     for goal_data in GOALS:
-        goal = existing_goals.get(goal_data["number"])
+        fields = {k: v for k, v in goal_data.items() if k not in ("targets", "number")}
+        goal = create_once(
+            Goal,
+            {"contract": contract, "number": goal_data["number"]},
+            {"source_ref": goal_ref(goal_data["number"]), **fields},
+        )
         if goal is None:
-            fields = {k: v for k, v in goal_data.items() if k != "targets"}
-            goal = Goal.objects.create(contract=contract, source_ref=goal_ref(goal_data["number"]), **fields)
-        else:
-            _fill_source_ref(goal, goal_ref(goal.number))
+            continue  # deleted by a person since it was loaded
+        _fill_source_ref(goal, goal_ref(goal.number))
         for target_data in goal_data["targets"]:
             targets.load(goal, target_data, None, target_ref(goal.number, target_data["code"]))
     # The overview reads a stored snapshot: compute today's (replaces today's rows, adds none).

@@ -273,3 +273,22 @@ class PreviewCommit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.committed_at:%Y-%m-%d %H:%M}"
+
+
+class LoadedRecord(models.Model):
+    """What `load_kkr_data` last wrote to one record: the loader updates a record only while it still holds
+    exactly that (see `core.sources.upsert`), so an edit by a person is never reverted.
+
+    The model is named by its label, not a content type: the label survives a flush and a restore.
+    """
+
+    model = models.CharField(max_length=100)
+    key = models.TextField(help_text="The loader's lookup, as JSON (relations by primary key).")
+    object_id = models.CharField(max_length=64)
+    checksum = models.CharField(max_length=64, help_text="SHA-256 of the loaded field values, as JSON.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["model", "key"], name="loaded_record_unique_key")]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.key}"

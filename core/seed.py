@@ -7,6 +7,7 @@ seed data resolve them to the same organisation.
 from django.utils.text import slugify
 
 from .models import Organisation, ReportingPeriod
+from .sources import upsert
 
 Kind = Organisation.Kind
 
@@ -84,16 +85,12 @@ def load() -> None:
 
 
 def _upsert(name: str, kind: str, aliases: list[str]) -> None:
-    organisation = Organisation.objects.filter(name=name).first()
     wanted = {"kind": kind, "slug": slugify(name.replace("ø", "oe").replace("æ", "ae").replace("å", "aa"))}
+    organisation = upsert(Organisation, {"name": name}, wanted)
     if organisation is None:
-        Organisation.objects.create(name=name, alternative_names=aliases, **wanted)
-        return
-    # Keep spellings the secretariat added; add the seed's own.
+        return  # deleted by a person since it was loaded
+    # Keep spellings the secretariat added; add the seed's own (the loaders resolve names through them).
     merged = organisation.alternative_names + [a for a in aliases if a not in organisation.alternative_names]
-    changed = {k: v for k, v in wanted.items() if getattr(organisation, k) != v}
-    if changed or merged != organisation.alternative_names:
-        for field, value in changed.items():
-            setattr(organisation, field, value)
+    if merged != organisation.alternative_names:
         organisation.alternative_names = merged
-        organisation.save()
+        organisation.save(update_fields=["alternative_names"])

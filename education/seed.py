@@ -5,13 +5,14 @@ and records no decision. The strategy is loaded as a draft: the source heads it 
 Every loaded record carries its source reference (core.sources).
 
 Idempotent: a second run finds everything in place and writes nothing (no new history rows). Data the
-secretariat has since changed (a new allocation version, a local strategy's date) is left alone; an empty
+secretariat has since changed (a new allocation version, a local strategy's date, an edited text) is left alone; an empty
 source reference on a loaded row is filled in.
 """
 
 from django.db import transaction
 
 from core.models import OrganisationLookup
+from core.sources import upsert, upsert_set
 
 from . import seed_data as data
 from .models import (
@@ -37,14 +38,6 @@ def load() -> None:
     _load_allocations(programmes)
     _load_strategy(programmes)
     _load_local_strategies()
-
-
-def _update(obj, **wanted) -> None:
-    changed = {k: v for k, v in wanted.items() if getattr(obj, k) != v}
-    if changed:
-        for key, value in changed.items():
-            setattr(obj, key, value)
-        obj.save()
 
 
 def _fill_source_ref(obj, ref: str) -> None:
@@ -74,12 +67,9 @@ def _load_programmes() -> dict[str, Programme]:
             "parent": programmes.get(parent) if parent else None,
             "source_ref": _programme_ref(slug, in_strategy),
         }
-        programme = Programme.objects.filter(slug=slug).first()
-        if programme is None:
-            programme = Programme.objects.create(slug=slug, **wanted)
-        else:
-            _update(programme, **wanted)
-        programmes[slug] = programme
+        programme = upsert(Programme, {"slug": slug}, wanted)
+        if programme is not None:  # None: deleted by a person since it was loaded
+            programmes[slug] = programme
     return programmes
 
 
@@ -87,6 +77,8 @@ def _load_allocations(programmes: dict[str, Programme]) -> None:
     lookup = OrganisationLookup()
     municipalities = [lookup.resolve(row[0]) for row in data.ALLOCATION_TABLE]
     for (slug, year), column in data.COLUMNS.items():
+        if slug not in programmes:
+            continue
         programme = programmes[slug]
         ref = allocation_ref(slug, year)
         loaded = Allocation.objects.filter(
@@ -121,39 +113,31 @@ def _load_allocations(programmes: dict[str, Programme]) -> None:
 def _load_strategy(programmes: dict[str, Programme]) -> None:
     fields = {k: v for k, v in data.STRATEGY.items() if k != "title"}
     fields["source_ref"] = data.STRATEGY_REF
-    strategy = Strategy.objects.filter(title=data.STRATEGY["title"]).first()
+    strategy = upsert(Strategy, {"title": data.STRATEGY["title"]}, fields)
     if strategy is None:
-        strategy = Strategy.objects.create(title=data.STRATEGY["title"], **fields)
-    else:
-        _update(strategy, **fields)
-    wanted_programmes = {programmes[slug].pk for slug in data.STRATEGY_PROGRAMMES}
-    if set(strategy.programmes.values_list("pk", flat=True)) != wanted_programmes:
-        strategy.programmes.set(wanted_programmes)
+        return  # deleted by a person since it was loaded
+    upsert_set(strategy, "programmes", [programmes[s] for s in data.STRATEGY_PROGRAMMES if s in programmes])
     marks_ref = f"{data.STRATEGY_REF}, afsnittet «Strategiske pejlemærker på grunduddannelsesområdet»"
     for audience, text in data.AUDIENCE_INTROS.items():
-        intro = AudienceIntro.objects.filter(strategy=strategy, audience=audience).first()
-        if intro is None:
-            AudienceIntro.objects.create(
-                strategy=strategy, audience=audience, text=text, source_ref=marks_ref
-            )
-        else:
-            _update(intro, text=text, source_ref=marks_ref)
+        upsert(
+            AudienceIntro,
+            {"strategy": strategy, "audience": audience},
+            {"text": text, "source_ref": marks_ref},
+        )
     for audience, marks in data.GUIDING_MARKS.items():
         for order, text in enumerate(marks, start=1):
-            mark = GuidingMark.objects.filter(strategy=strategy, audience=audience, order=order).first()
-            if mark is None:
-                GuidingMark.objects.create(
-                    strategy=strategy, audience=audience, order=order, text=text, source_ref=marks_ref
-                )
-            else:
-                _update(mark, text=text, source_ref=marks_ref)
+            upsert(
+                GuidingMark,
+                {"strategy": strategy, "audience": audience, "order": order},
+                {"text": text, "source_ref": marks_ref},
+            )
     for order, (title, text) in enumerate(data.INITIATIVES, start=1):
         ref = f"{data.STRATEGY_REF}, afsnittet «{title}»"
-        initiative = Initiative.objects.filter(strategy=strategy, order=order).first()
-        if initiative is None:
-            Initiative.objects.create(strategy=strategy, order=order, title=title, text=text, source_ref=ref)
-        else:
-            _update(initiative, title=title, text=text, source_ref=ref)
+        upsert(
+            Initiative,
+            {"strategy": strategy, "order": order},
+            {"title": title, "text": text, "source_ref": ref},
+        )
 
 
 LOCAL_STRATEGY_REF = f"{data.STRATEGY_REF}, afsnittet «Lokale uddannelsesstrategier»"

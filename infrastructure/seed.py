@@ -29,33 +29,32 @@ def load() -> None:
 def _load_projects() -> None:
     ref = seed_data.PROJECTS_REF
     for order, item in enumerate(seed_data.PROJECTS, start=1):
-        project = Project.objects.filter(slug=item["slug"]).first()
+        # The secretariat may later set plan status, leads, municipalities and description: upsert keeps
+        # what a person changed. The source names no affected municipality per project, so none is loaded.
+        project = upsert(
+            Project,
+            {"slug": item["slug"]},
+            {
+                "name": item["name"],
+                "group": item["group"],
+                "mode": item["mode"],
+                "description": item["description"],
+                "order": order,
+                "plan_status": Project.PlanStatus.UNKNOWN,
+                "source_ref": ref,
+            },
+        )
         if project is None:
-            # The secretariat may later set plan status, leads, municipalities and description: a re-run
-            # leaves them. The source names no affected municipality per project, so none is loaded.
-            project = Project.objects.create(
-                slug=item["slug"],
-                name=item["name"],
-                group=item["group"],
-                mode=item["mode"],
-                description=item["description"],
-                order=order,
-                plan_status=Project.PlanStatus.UNKNOWN,
-                source_ref=ref,
-            )
-        elif not project.source_ref:
-            upsert(Project, {"pk": project.pk}, {"source_ref": ref})
+            continue  # deleted by a person since it was loaded
         for part_order, (part_name, low, high, quote) in enumerate(item["parts"], start=1):
             part = upsert(
                 CostPart, {"project": project, "name": part_name}, {"order": part_order, "source_ref": ref}
             )
-            if low is None:
-                continue  # the seed gives no estimate: store none
-            estimate = part.estimates.filter(quote=quote).first()
-            if estimate is None:
-                CostEstimate.objects.create(part=part, low=low, high=high, quote=quote, source_ref=ref)
-            elif not estimate.source_ref:
-                upsert(CostEstimate, {"pk": estimate.pk}, {"source_ref": ref})
+            if part is None or low is None:
+                continue  # deleted since it was loaded, or the seed gives no estimate: store none
+            upsert(
+                CostEstimate, {"part": part, "quote": quote}, {"low": low, "high": high, "source_ref": ref}
+            )
 
 
 def _load_criteria() -> None:
@@ -70,6 +69,8 @@ def _load_criteria() -> None:
             "source_ref": f"{seed_data.VISION_DOC}, afsnit «Forslag til vision» og «Forslag til pejlemærker»",
         },
     )
+    if criterion_set is None:
+        return  # deleted by a person since it was loaded
     for order, (text, reasons) in enumerate(seed_data.VISION, start=1):
         upsert(
             VisionAim,
@@ -82,6 +83,8 @@ def _load_criteria() -> None:
             {"criterion_set": criterion_set, "number": number},
             {"title": title, "source_ref": seed_data.CRITERIA_REF},
         )
+        if criterion is None:
+            continue
         for code, sub_title in subs:
             upsert(
                 SubCriterion,
@@ -95,6 +98,8 @@ def _load_mobility_analysis() -> None:
     analysis = upsert(
         MobilityAnalysis, {"code": data.pop("code")}, {**data, "source_ref": seed_data.TM274_REF}
     )
+    if analysis is None:
+        return  # deleted by a person since it was loaded
     for activity, kind, amounts in seed_data.BUDGET_LINES:
         for year, amount in amounts.items():
             upsert(

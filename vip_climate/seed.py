@@ -37,6 +37,8 @@ def load() -> None:
         values["start_year"], values["end_year"] = 2020, 2023
         values["source_ref"] = _compendium_ref(data)
         project = upsert(Project, {"number": data["number"]}, values)
+        if project is None:
+            continue  # deleted by a person since it was loaded: neither it nor its parts come back
         projects[project.number] = project
         for order, target in enumerate(data["targets"], start=1):
             target_values = {
@@ -56,6 +58,8 @@ def load() -> None:
             upsert(ProjectTarget, {"project": project, "order": order}, target_values)
 
     for number, names in seed_data.PARTICIPANTS.items():
+        if number not in projects:
+            continue
         for organisation in _unique(lookup, names):
             upsert(
                 Participation,
@@ -67,6 +71,8 @@ def load() -> None:
                 {"group": "", "source_ref": f"{seed_data.STATUS_REF}, VIP {number}: Deltagere"},
             )
     for number, (group, names) in seed_data.THEME_GROUPS.items():
+        if number not in projects:
+            continue
         for organisation in _unique(lookup, names):
             upsert(
                 Participation,
@@ -79,6 +85,8 @@ def load() -> None:
             )
 
     for period in seed_data.LEAD_PERIODS:
+        if period["project"] not in projects:
+            continue
         organisation = lookup.resolve(period["organisation"]) if period["organisation"] else None
         upsert(
             LeadPeriod,
@@ -93,6 +101,8 @@ def load() -> None:
         )
 
     for data in seed_data.COMMITMENTS:
+        if data["project"] not in projects:
+            continue
         upsert(
             Commitment,
             {"code": data["code"]},
@@ -108,6 +118,8 @@ def load() -> None:
     year, half = seed_data.ROUND
     period = ReportingPeriod.get_or_create_for(year, half)
     for number, report in seed_data.AUTUMN_2022_REPORTS.items():
+        if number not in projects:
+            continue
         # The loaded round is final (APPROVED: read-only, the basis of the next round and of the PDFs) but
         # was presented to KKR, not approved in the portal: source_state says so wherever it is shown.
         source = {
@@ -118,7 +130,8 @@ def load() -> None:
         if existing is not None:
             # The round's text is the record; never overwrite it. A report loaded before the source
             # state existed (approved by nobody) gets its state and reference.
-            if existing.reviewed_by_id is None and existing.state == StatusReport.State.APPROVED:
+            untouched = existing.reviewed_by_id is None and existing.state == StatusReport.State.APPROVED
+            if untouched and any(getattr(existing, k) != v for k, v in source.items()):
                 upsert(StatusReport, {"pk": existing.pk}, source)
             continue
         StatusReport.objects.create(
@@ -133,6 +146,8 @@ def load() -> None:
 
     ProgrammeText.load(seed_data.PROGRAMME_TEXTS)
     for number, tasks in seed_data.COMPENDIUM_TASKS.items():
+        if number not in projects:
+            continue
         for order, text in enumerate(tasks, start=1):
             upsert(
                 CompendiumTask,
