@@ -65,5 +65,5 @@ migrations-check: $(STAMP)
 # Extract new strings into the English catalogue (then translate them in the .po; a test refuses gaps).
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l en --no-obsolete --add-location=file --ignore=.venv --ignore=static \
-		--ignore=tests --ignore=benchmarks --ignore=var
+		--ignore=tests --ignore=benchmarks --ignore=var --ignore=node_modules
 	$(BIN)/python manage.py compile_catalogues
