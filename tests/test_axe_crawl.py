@@ -90,12 +90,24 @@ def crawl(page, start="/"):
 
 
 def widest(page) -> list[str]:
-    """The elements that reach past the phone's width, to say what widens a page."""
+    """What widens a page: elements reaching past the phone's width (not inside a scroll box), and elements
+    whose own content overflows them (a long word in a heading)."""
     return page.evaluate(
-        """(limit) => [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().right > limit + 1)
-            .slice(0, 5)
-            .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : ''))""",
+        """(limit) => {
+            const scrolled = (e) => {
+                for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                    if (getComputedStyle(a).overflowX !== 'visible') return true;
+                }
+                return false;
+            };
+            const name = (e) => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')
+                + ' ' + JSON.stringify(e.textContent.trim().slice(0, 40));
+            return [...document.querySelectorAll('main *, header *, footer *')]
+                .filter(e => !scrolled(e) && getComputedStyle(e).overflowX === 'visible'
+                    && (e.getBoundingClientRect().right > limit + 1 || e.scrollWidth > e.clientWidth + 1))
+                .slice(0, 5)
+                .map(name);
+        }""",
         PHONE["width"],
     )
 

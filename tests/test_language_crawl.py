@@ -211,3 +211,11 @@ def test_pages_show_no_ui_text_of_the_other_language(request, role, language, kk
     pages, findings = crawl(client, language, stored_texts())
     assert pages >= 10
     assert not findings, "\n".join(f"{path}: {found}" for path, items in findings.items() for found in items)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_language_picker_names_each_language_in_its_own_words(client, language):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = " ".join(client.get("/login/").content.decode().split())
+    assert 'lang="da">Dansk</option>' in html
+    assert 'lang="en">English</option>' in html
