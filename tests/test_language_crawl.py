@@ -28,7 +28,16 @@ PER_VIEW = 2
 
 # Words that mark a Danish UI string left untranslated: Danish letters, and common Danish words that are
 # not English words. Month names catch a date printed the Danish way.
-DANISH_LETTERS = re.compile(r"[æøåÆØÅ]")
+# Danish words (by their letters), and figures and dates written the Danish way ("1.776", "2,5",
+# "26. november 2026", "02.12.2026 00:43") where English writes "1,776", "2.5", "November 26, 2026".
+DANISH_PATTERNS = [
+    re.compile(r"[^\W\d_]*[æøåÆØÅ][^\W\d_]*"),
+    # (an amount in mio./mia. kr. may carry three decimals in English: "74.062 mia. kr.")
+    re.compile(r"\b\d{1,3}(?:\.\d{3})+(?:,\d+)?\b(?!(?:–[\d.,]+)?\s*mi[ao]\. kr)"),
+    re.compile(r"\b\d+,\d{1,2}\b"),
+    re.compile(r"\b\d{1,2}\. [^\W\d_]+ \d{4}\b"),
+    re.compile(r"\b\d{2}\.\d{2}\.\d{4}\b"),
+]
 DANISH_WORDS = {
     "af", "alle", "beregnes", "blev", "den", "der", "det", "efter", "eller", "endnu", "er", "et", "fra",
     "har", "hvad", "hvis", "hvordan", "ikke", "ingen", "januar", "februar", "marts", "maj", "juni", "juli",
@@ -132,23 +141,23 @@ def strings_in(value):
             yield from strings_in(item)
 
 
-def wrong_words(chunk: str, words: set[str], letters: re.Pattern | None) -> list[str]:
+def wrong_words(chunk: str, words: set[str], patterns: list[re.Pattern]) -> list[str]:
     chunk = QUOTED.sub(" ", chunk)
     found = [w for w in WORD.findall(chunk) if w.lower() in words]
-    if letters is not None:
-        found += [w for w in WORD.findall(chunk) if letters.search(w)]
+    for pattern in patterns:
+        found += pattern.findall(chunk)
     return found
 
 
 def foreign_ui(chunk: str, language: str, stored: list[str]) -> list[str]:
-    words, letters = (DANISH_WORDS, DANISH_LETTERS) if language == "en" else (ENGLISH_WORDS, None)
-    if not wrong_words(chunk, words, letters):
+    words, patterns = (DANISH_WORDS, DANISH_PATTERNS) if language == "en" else (ENGLISH_WORDS, [])
+    if not wrong_words(chunk, words, patterns):
         return []
     # Only now (rarely) the costly part: take the stored texts out and look again.
     for text in stored:
         if text in chunk:
             chunk = chunk.replace(text, " ")
-    return wrong_words(chunk, words, letters)
+    return wrong_words(chunk, words, patterns)
 
 
 def crawl(client: Client, language: str, stored: list[str]) -> tuple[int, dict[str, list[str]]]:
@@ -197,6 +206,10 @@ def test_the_check_finds_ui_words_of_the_other_language_but_not_stored_texts():
     assert foreign_ui("Hvordan beregnes det?", "en", stored)
     assert foreign_ui("VIP 2: Madspild og bioaffald", "en", stored) == []
     assert foreign_ui("Created 26. oktober 2026", "en", stored)
+    assert foreign_ui("Changed 02.12.2026 00:43", "en", stored) == ["02.12.2026"]
+    assert foreign_ui("1.776 places, 2,5 %", "en", stored) == ["1.776", "2,5"]
+    assert foreign_ui("1,776 places, 2.5 %, November 26, 2026", "en", stored) == []
+    assert foreign_ui("34.582–35.332 mia. kr.", "en", stored) == []
     assert foreign_ui("Created", "da", stored) == ["Created"]
     assert foreign_ui("Columns «Kommune» and «Nøgle»", "en", stored) == []
     assert foreign_ui("Oprettet af Gentofte", "da", stored) == []
