@@ -154,7 +154,8 @@ def validate_html(sources: dict[str, str], directory: Path) -> dict[str, list[st
     messages = json.loads(run.stdout)["messages"]
     errors: dict[str, list[str]] = {}
     for message in messages:
-        if message["type"] == "error" or message.get("subType") == "fatal":
+        # "non-document-error": the checker could not read a page, which must not pass as valid.
+        if message["type"] in ("error", "non-document-error") or message.get("subType") == "fatal":
             url = message.get("url", "?")  # "file:/tmp/.../page-000.html"
             path = files.get(urlparse(url).path, url)
             errors.setdefault(path, []).append(f"line {message.get('lastLine')}: {message['message']}")
