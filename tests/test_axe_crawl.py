@@ -61,22 +61,11 @@ def crawl(page, start="/"):
             continue
         seen.add(path)
         per_view[name] = per_view.get(name, 0) + 1
-        page.set_viewport_size(DESKTOP)
-        response = page.goto(path)
-        if (
-            response is None
-            or response.status != 200
-            or "text/html" not in response.headers.get("content-type", "")
-        ):
-            results[path] = [{"id": f"http-{response.status if response else 'none'}"}]
-            continue
-        sources[path] = response.text()
-        problems = axe_violations(page)
-        page.set_viewport_size(PHONE)
-        width = page.evaluate("document.scrollingElement.scrollWidth")
-        if width > PHONE["width"]:
-            problems.append({"id": "wider-than-phone", "scrollWidth": width, "widest": widest(page)})
+        problems, html = inspect(page, path)
         results[path] = problems
+        if html is None:
+            continue
+        sources[path] = html
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))"):
             url = urldefrag(href)[0]
             parsed = urlparse(url)
@@ -87,6 +76,25 @@ def crawl(page, start="/"):
             if url not in seen:
                 queue.append(url)
     return results, sources
+
+
+def inspect(page, path, status=200) -> tuple[list[dict], str | None]:
+    """One page: its axe violations and its width at 390 px (problems), and the HTML the server sent."""
+    page.set_viewport_size(DESKTOP)
+    response = page.goto(path)
+    if (
+        response is None
+        or response.status != status
+        or "text/html" not in response.headers.get("content-type", "")
+    ):
+        return [{"id": f"http-{response.status if response else 'none'}"}], None
+    html = response.text()
+    problems = axe_violations(page)
+    page.set_viewport_size(PHONE)
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    if width > PHONE["width"]:
+        problems.append({"id": "wider-than-phone", "scrollWidth": width, "widest": widest(page)})
+    return problems, html
 
 
 def widest(page) -> list[str]:
@@ -164,10 +172,7 @@ def validate_html(sources: dict[str, str], directory: Path) -> dict[str, list[st
 
 def test_the_nu_checker_finds_an_error_in_invalid_html(tmp_path):
     """The checker is wired right: a text input with min is an error, a plain page is none."""
-    if missing := vnu_missing():
-        if os.environ.get("KKR_REQUIRE_BROWSER"):
-            pytest.fail(f"KKR_REQUIRE_BROWSER is set but {missing}")
-        pytest.skip(missing)
+    require_vnu("nothing else to check")
     head = '<!doctype html><html lang="da"><head><meta charset="utf-8"><title>t</title></head><body>'
     errors = validate_html(
         {
@@ -196,9 +201,36 @@ def test_every_reachable_page_is_accessible_valid_and_fits_a_phone(
     assert all(f'<html lang="{language}">' in html for html in sources.values())
     failing = {path: problems for path, problems in results.items() if problems}
     assert not failing, "\n".join(f"{path}: {problems}" for path, problems in failing.items())
+    require_vnu("axe and widths checked")
+    errors = validate_html(sources, tmp_path)
+    assert not errors, "\n".join(f"{path}: {found}" for path, items in errors.items() for found in items)
+
+
+def require_vnu(checked: str) -> None:
     if missing := vnu_missing():
         if os.environ.get("KKR_REQUIRE_BROWSER"):
             pytest.fail(f"KKR_REQUIRE_BROWSER is set but {missing}")
-        pytest.skip(f"axe and widths checked; the HTML is not validated: {missing}")
+        pytest.skip(f"{checked}; the HTML is not validated: {missing}")
+
+
+@pytest.mark.urls("tests.error_urls")
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_login_and_error_pages_are_accessible_valid_and_fit_a_phone(
+    page_for, live_server, board_member, language, tmp_path
+):
+    """Pages the crawl never reaches: the login page (anonymous) and the 404, 403 and 500 pages."""
+    cookie = {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}
+    anonymous, member = page_for(None), page_for(board_member)
+    for page in (anonymous, member):
+        page.context.add_cookies([cookie])
+    visits = [(anonymous, "/login/", 200), (member, "/findes-ikke/", 404), (member, "/test-refused/", 403)]
+    visits.append((member, "/test-broken/", 500))
+    results, sources = {}, {}
+    for page, path, status in visits:
+        results[path], sources[path] = inspect(page, path, status)
+    failing = {path: problems for path, problems in results.items() if problems}
+    assert not failing, "\n".join(f"{path}: {problems}" for path, problems in failing.items())
+    assert all(f'<html lang="{language}">' in html for html in sources.values())
+    require_vnu("axe and widths checked")
     errors = validate_html(sources, tmp_path)
     assert not errors, "\n".join(f"{path}: {found}" for path, items in errors.items() for found in items)
