@@ -216,7 +216,7 @@ def test_the_check_finds_ui_words_of_the_other_language_but_not_stored_texts():
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-@pytest.mark.parametrize("role", ["secretariat", "board_member", "albertslund_member"])
+@pytest.mark.parametrize("role", ["secretariat", "board_member", "albertslund_member", "erhvervshus_member"])
 def test_pages_show_no_ui_text_of_the_other_language(request, role, language, kkr_data):
     client = Client()
     client.force_login(request.getfixturevalue(role))
