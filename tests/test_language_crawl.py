@@ -77,7 +77,7 @@ class PageText(HTMLParser):
         lang = attributes.get("lang")
         skip = (
             self.skipping
-            or tag in ("script", "style", "template")
+            or tag in ("script", "style", "template", "code", "kbd", "samp")  # code: identifiers, not UI text
             or (tag != "html" and lang is not None and lang.split("-")[0] != self.language)
         )
         if not skip:
@@ -195,7 +195,7 @@ def test_the_page_text_leaves_out_scripts_and_marked_other_language_parts():
     parser.feed(
         '<html lang="en"><body><p>Report <b>due</b></p><script>var og = 1;</script>'
         '<option lang="da">Dansk</option><blockquote lang="da">Status og mål</blockquote>'
-        '<button aria-label="Vis menu"></button><input type="submit" value="Gem"></body></html>'
+        '<code>reviewed_at</code><button aria-label="Vis menu"></button><input type="submit" value="Gem"></body></html>'
     )
     assert [normalised(c) for c in parser.chunks] == ["Report", "due", "Vis menu", "Gem"]
 
