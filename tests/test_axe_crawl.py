@@ -22,9 +22,13 @@ from tests.conftest import ROOT, axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Not pages: downloads, exports, the admin (Django's own), language/logout forms.
-SKIP_PREFIXES = ("/admin/", "/logout/", "/i18n/", "/static/", "/media/")
-SKIP_PARTS = ("export", "eksport", "download", "hent", ".csv", ".xlsx", ".pdf", "/fil/", "/csv/", "/xlsx/")
+# Not pages: downloads, exports, the admin (Django's own), language/logout forms, the machine API under
+# /api/v1/ (JSON, its schema, and the third-party Swagger UI); the API's own pages under /api/ are crawled.
+SKIP_PREFIXES = ("/admin/", "/logout/", "/i18n/", "/static/", "/media/", "/api/v1/")
+SKIP_PARTS = (
+    *("export", "eksport", "download", "hent", ".csv", ".xlsx", ".pdf", ".json", ".jsonld"),
+    *("/fil/", "/csv/", "/xlsx/"),
+)
 MAX_PAGES = 150
 PER_VIEW = 1  # pages of one view share a template: one instance per view and role keeps the crawl fast
 
