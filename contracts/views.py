@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_POST
 
 from core import charts, tabular
@@ -276,7 +276,11 @@ def import_commit(request, year: int):
     except tabular.PreviewExpired:
         messages.error(request, _("Forhåndsvisningen er udløbet. Indlæs filen igen."))
         return redirect("contracts:import", year=year)
-    messages.success(request, _("%(count)s målinger er indlæst.") % {"count": len(created)})
+    messages.success(
+        request,
+        ngettext("%(count)s måling er indlæst.", "%(count)s målinger er indlæst.", len(created))
+        % {"count": len(created)},
+    )
     return redirect("contracts:contract_detail", year=year)
 
 

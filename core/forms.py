@@ -29,10 +29,8 @@ class LocalizedFormMixin(_FormBase):
                 # Per field instance, on purpose: the field class stays Django's own.
                 field.to_python = _danish(field.to_python)  # type: ignore[method-assign]
                 if isinstance(field.widget, forms.NumberInput):
-                    attrs = {**field.widget.attrs, "inputmode": "decimal"}
-                    attrs.pop("step", None)
                     # A text input: browsers' number inputs reject "2,5" before the server sees it.
-                    field.widget = NumberTextInput(attrs=attrs)
+                    field.widget = NumberTextInput(attrs=field.widget.attrs)
                 elif type(field.widget) in _UNGROUPED:
                     field.widget = _UNGROUPED[type(field.widget)](attrs=field.widget.attrs)
                 field.widget.is_localized = True  # shows 2,5 rather than 2.5, and never a thousands separator

@@ -31,7 +31,17 @@ class UngroupedNumberMixin(_WidgetBase):
 
 
 class NumberTextInput(UngroupedNumberMixin, forms.TextInput):
-    """A number typed as text: browsers' number inputs reject "2,5" before the server sees it."""
+    """A number typed as text: browsers' number inputs reject "2,5" before the server sees it.
+
+    min, max and step are HTML for type="number" only (the W3C Nu checker refuses them on a text input):
+    they are dropped here; the field's own validators still check the range on the server.
+    """
+
+    NUMBER_ONLY_ATTRS = ("min", "max", "step")
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        attrs = {k: v for k, v in (attrs or {}).items() if k not in self.NUMBER_ONLY_ATTRS}
+        super().__init__(attrs={"inputmode": "decimal", **attrs})
 
 
 class NumberHiddenInput(UngroupedNumberMixin, forms.HiddenInput):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core import tabular
 from core.models import Organisation, OrganisationLookup, UnknownOrganisation, normalise_name
@@ -142,7 +143,11 @@ def _validate(
     missing = [m.name for m in Organisation.objects.municipalities() if m.pk not in seen]
     if missing:
         errors.append(
-            _("Der mangler %(count)s kommune(r): %(names)s.")
+            ngettext(
+                "Der mangler %(count)s kommune: %(names)s.",
+                "Der mangler %(count)s kommuner: %(names)s.",
+                len(missing),
+            )
             % {"count": len(missing), "names": ", ".join(missing)}
         )
     result = ImportResult(rows=rows, errors=errors, total_line=total_line)

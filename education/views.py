@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import charts, tabular
@@ -62,8 +63,10 @@ def _chart(table: dict) -> str:
         bars,
         title=_("Praktikpladser pr. kommune: %(programme)s %(year)s")
         % {"programme": allocation.programme.name, "year": allocation.year},
-        description=_(
-            "Antal pladser for hver af de %(count)s kommuner; tallene står ved søjlerne og i tabellen."
+        description=ngettext(
+            "Antal pladser for den ene kommune; tallet står ved søjlen og i tabellen.",
+            "Antal pladser for hver af de %(count)s kommuner; tallene står ved søjlerne og i tabellen.",
+            len(bars),
         )
         % {"count": len(bars)},
         unit=_("pladser"),

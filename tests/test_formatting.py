@@ -176,3 +176,21 @@ def test_a_year_input_shows_the_year_as_written():
     for language in ("da", "en"):
         with translation.override(language):
             assert 'value="2024"' in str(YearForm(initial={"year": 2024})["year"])
+
+
+def test_number_text_inputs_carry_no_number_only_attributes_but_the_range_is_still_checked():
+    """min/max/step are valid HTML on type="number" only (the W3C Nu checker refuses them on text)."""
+    from django import forms
+
+    class RangeForm(LocalizedForm):
+        share = forms.DecimalField(min_value=0, max_value=100, decimal_places=1)
+        count = forms.IntegerField(min_value=1)
+
+    form = RangeForm()
+    for name in ("share", "count"):
+        html = str(form[name])
+        assert 'type="text"' in html
+        assert " min=" not in html and " max=" not in html and " step=" not in html
+    bound = RangeForm({"share": "100,5", "count": "0"})
+    assert not bound.is_valid()
+    assert set(bound.errors) == {"share", "count"}

@@ -3,7 +3,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core import tabular
@@ -366,7 +366,9 @@ def commitment_import(request):
             # KeyError/UnknownOrganisation: a commitment or municipality vanished since the preview.
             messages.error(request, _("Forhåndsvisningen er udløbet eller ugyldig. Indlæs filen igen."))
             return redirect("vip_climate:commitment_import")
-        messages.success(request, _("%(n)s rækker er indlæst.") % {"n": count})
+        messages.success(
+            request, ngettext("%(n)s række er indlæst.", "%(n)s rækker er indlæst.", count) % {"n": count}
+        )
         return redirect("vip_climate:commitment_matrix")
     if request.method == "POST":
         tabular.preview_discard(request, PREVIEW_KIND)

@@ -1,6 +1,7 @@
 """Template filters for the portal's figures; dates use Django's own `date` filter."""
 
 from django import template
+from django.utils.translation import gettext_lazy as _lazy
 
 from core import formatting
 
@@ -29,3 +30,13 @@ def markdown(value) -> str:
     from core.markdown import render
 
     return render(value)
+
+
+# django-simple-history labels its records "Created", "Changed", "Deleted" and has no Danish catalogue.
+_HISTORY_ACTIONS = {"+": _lazy("oprettet"), "~": _lazy("ændret"), "-": _lazy("slettet")}
+
+
+@register.filter
+def history_action(record) -> str:
+    """What a history record did, in the active language: "oprettet", "ændret" or "slettet"."""
+    return str(_HISTORY_ACTIONS.get(getattr(record, "history_type", ""), ""))
