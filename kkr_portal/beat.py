@@ -6,4 +6,9 @@ BEAT_SCHEDULE: dict = {
         "task": "reports.tasks.requeue_stuck_report_jobs",
         "schedule": 300.0,
     },
+    # GDPR: the login audit is kept settings.LOGIN_AUDIT_RETENTION_DAYS days.
+    "accounts-purge-login-audit": {
+        "task": "accounts.tasks.purge_login_audit",
+        "schedule": 86400.0,
+    },
 }
