@@ -110,8 +110,9 @@ def test_production_trusts_forwarded_proto_only_when_a_proxy_is_configured():
         "SECRET_KEY": "x" * 60,
     }
     env["ALLOWED_HOSTS"] = "kkr.example.org"
-    run = lambda **extra: (
-        subprocess.run(  # noqa: E731
+
+    def run(**extra) -> str:
+        out = subprocess.run(
             [sys.executable, "-c", probe],
             cwd=ROOT,
             capture_output=True,
@@ -119,8 +120,7 @@ def test_production_trusts_forwarded_proto_only_when_a_proxy_is_configured():
             check=True,
             env={**env, **extra},
         )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+        return out.stdout.strip().splitlines()[-1]
+
     assert run() == "None"
     assert run(TRUSTED_PROXIES="172.30.0.10") == "('HTTP_X_FORWARDED_PROTO', 'https')"
