@@ -1,15 +1,22 @@
 """Receivers that write the login audit. Lockouts come from django-axes' own signal."""
 
+import time
+
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from .middleware import LOGIN_AT
 from .models import LoginEvent
 from .services import record_event
 
 
 @receiver(user_logged_in, dispatch_uid="accounts-audit-login")
 def _logged_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[LOGIN_AT] = (
+            time.time()
+        )  # the 8-hour limit counts from here (SessionLifetimeMiddleware)
     record_event(LoginEvent.Kind.LOGIN, request=request, user=user)
 
 

@@ -124,3 +124,23 @@ def test_production_trusts_forwarded_proto_only_when_a_proxy_is_configured():
 
     assert run() == "None"
     assert run(TRUSTED_PROXIES="172.30.0.10") == "('HTTP_X_FORWARDED_PROTO', 'https')"
+
+
+def test_a_busy_session_still_ends_eight_hours_after_the_login(client, albertslund_member):
+    import time
+
+    from accounts.middleware import LOGIN_AT
+    from accounts.models import LoginEvent
+
+    client.post("/login/", {"username": "albertslund", "password": "pw-for-tests"})
+    assert client.get("/konto/").status_code == 200
+    session = client.session
+    session[LOGIN_AT] = time.time() - 8 * 3600 + 60
+    session.save()
+    assert client.get("/konto/").status_code == 200  # 7 h 59 min: still in
+    session = client.session
+    session[LOGIN_AT] = time.time() - 8 * 3600 - 1
+    session.save()
+    response = client.get("/konto/")
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+    assert LoginEvent.objects.filter(kind=LoginEvent.Kind.LOGOUT, user=albertslund_member).exists()
