@@ -76,3 +76,31 @@ def test_failures_and_the_lockout_are_in_the_audit(client, albertslund_member):
     assert kinds.count(LoginEvent.Kind.FAILED) == 9
     assert kinds.count(LoginEvent.Kind.LOCKED_OUT) == 2
     assert set(LoginEvent.objects.values_list("ip", flat=True)) == {"203.0.113.7"}
+
+
+def test_the_lockout_page_is_in_english_for_an_english_visitor(client, albertslund_member):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/login/"})
+    for _ in range(10):
+        attempt(client, "albertslund", "wrong")
+    page = attempt(client, "albertslund", "pw-for-tests").content.decode()
+    assert '<html lang="en">' in page
+    assert "Login temporarily locked" in page and "Try again in 15 minutes." in page
+
+
+def test_the_admin_login_is_locked_out_too(client, secretariat):
+    secretariat.is_staff = True
+    secretariat.save()
+    for _ in range(10):
+        client.post(
+            "/admin/login/", {"username": "sekretariat", "password": "wrong"}, REMOTE_ADDR="192.0.2.77"
+        )
+    response = client.post(
+        "/admin/login/", {"username": "sekretariat", "password": "pw-for-tests"}, REMOTE_ADDR="192.0.2.77"
+    )
+    assert response.status_code == 429
+
+
+def test_the_issues_fifty_guesses_end_in_a_lockout_not_a_login(client, albertslund_member):
+    statuses = [attempt(client, "albertslund", f"guess-{n}").status_code for n in range(50)]
+    assert statuses[:9] == [200] * 9 and set(statuses[9:]) == {429}
+    assert attempt(client, "albertslund", "pw-for-tests").status_code == 429
