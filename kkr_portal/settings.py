@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "infrastructure",
     "education",
     "reports",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -153,8 +157,8 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
-# The login audit (successful and failed logins, lockouts, logouts, 403s) is kept this long (GDPR); a beat
-# task deletes older entries (kkr_portal/beat.py).
+# The login audit (successful and failed logins, lockouts, logouts, 403s) is kept this long (GDPR; the
+# privacy page says so); a beat task deletes older entries (kkr_portal/beat.py).
 LOGIN_AUDIT_RETENTION_DAYS = envint("LOGIN_AUDIT_RETENTION_DAYS", "183")
 
 # Danish first, English second. Source strings are Danish; locale/en translates them.
@@ -266,3 +270,37 @@ LOGGING = {
 from kkr_portal.beat import BEAT_SCHEDULE  # noqa: E402
 
 CELERY_BEAT_SCHEDULE.update(BEAT_SCHEDULE)
+
+# The read-only API (/api/v1/) and open data (/data/): personal tokens, paging for Power BI, numbers as
+# numbers, a rate per token. The throttle counts in the cache: Redis when configured, else per process.
+CACHES = (
+    {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    if REDIS_URL
+    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
+API_TOKEN_MAX_DAYS = envint("API_TOKEN_MAX_DAYS", "365")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "DEFAULT_THROTTLE_CLASSES": ["api.authentication.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("API_RATE", "600/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "KKR Hovedstaden portal API",
+    "DESCRIPTION": "Read-only data of the KKR Hovedstaden portal: flat tables for Power BI and Excel.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# Open data: the licence the catalogue states for the datasets KKR publishes (the operator's choice).
+OPEN_DATA_LICENSE = os.environ.get("OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/")
