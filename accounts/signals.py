@@ -13,10 +13,9 @@ from .services import record_event
 
 @receiver(user_logged_in, dispatch_uid="accounts-audit-login")
 def _logged_in(sender, request, user, **kwargs):
+    # The 8-hour limit counts from here (SessionLifetimeMiddleware).
     if request is not None and hasattr(request, "session"):
-        request.session[LOGIN_AT] = (
-            time.time()
-        )  # the 8-hour limit counts from here (SessionLifetimeMiddleware)
+        request.session[LOGIN_AT] = time.time()
     record_event(LoginEvent.Kind.LOGIN, request=request, user=user)
 
 
