@@ -14,7 +14,20 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Not pages: downloads, exports, the admin (Django's own), language/logout forms.
 SKIP_PREFIXES = ("/admin/", "/logout/", "/i18n/", "/static/", "/media/")
-SKIP_PARTS = ("export", "eksport", "download", "hent", ".csv", ".xlsx", ".pdf", "/fil/", "/csv/", "/xlsx/")
+SKIP_PARTS = (
+    "export",
+    "eksport",
+    "download",
+    "hent",
+    ".csv",
+    ".xlsx",
+    ".pdf",
+    "/fil/",
+    "/csv/",
+    "/xlsx/",
+    "/schema/",
+    ".jsonld",
+)
 MAX_PAGES = 150
 PER_VIEW = 1  # pages of one view share a template: one instance per view and role keeps the crawl fast
 
