@@ -33,4 +33,9 @@ BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.send_weekly_digests",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
+    # GDPR: the login audit is kept settings.LOGIN_AUDIT_RETENTION_DAYS days.
+    "accounts-purge-login-audit": {
+        "task": "accounts.tasks.purge_login_audit",
+        "schedule": 86400.0,
+    },
 }

@@ -10,7 +10,18 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"login", "healthz", "set_language", "accessibility_statement", "privacy"}
+PUBLIC = {
+    "login",
+    "healthz",
+    "set_language",
+    "accessibility_statement",
+    "privacy",
+    # Forgotten passwords: reachable without a login by nature.
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+}
 
 
 def walk(patterns, prefix=""):
