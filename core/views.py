@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .access import require_perm
+from .administration import editors_for
 from .areas import registry
 from .models import Organisation
 from .selection import choices, selection_from
@@ -73,6 +75,12 @@ def organisation_detail(request, slug):
             "sections": sections,
         },
     )
+
+
+def administration(request):
+    """The editors the user may use, area by area; the Django admin is for superusers only."""
+    require_perm(request.user, "core.use_administration")
+    return render(request, "core/administration.html", {"sections": editors_for(request.user)})
 
 
 def _database_state() -> dict:
