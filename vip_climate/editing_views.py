@@ -48,7 +48,7 @@ def _lead_changes(project):
     names = _names()
     return recent_changes(
         LeadPeriod.history.filter(project_id=project.pk),
-        label=lambda r: "%s %s" % (_("Tovholderperiode"), names.get(r.organisation_id, _("ingen tovholder"))),
+        label=lambda r: names.get(r.organisation_id, _("ingen tovholder")),
     )
 
 
