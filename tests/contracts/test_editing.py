@@ -1,0 +1,280 @@
+"""The portal's editors for the contract: a target's figures, and measurements pasted for every municipality."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from contracts.models import Measurement, Target
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def counted(contract):
+    """2.1.2: collective guidance, counted per municipality (an estimate of about 1,250 in the source)."""
+    return Target.objects.get(goal__contract=contract, code="2.1.2")
+
+
+def _paste(client, target, lines, **extra):
+    data = {"measured_on": "31-12-2023", "source": "own_count", "lines": lines, "note": "", **extra}
+    return client.post(f"/contracts/delmaal/{target.pk}/indsaet/", data)
+
+
+def _token(response):
+    import re
+
+    match = re.search(r'name="token" value="([^"]+)"', response.content.decode())
+    return match and match.group(1)
+
+
+# --- a target's figures --------------------------------------------------------------------------------
+
+
+def test_the_secretariat_changes_a_threshold_with_a_decimal_comma_and_the_history_says_who(
+    client, secretariat, target
+):
+    client.force_login(secretariat)
+    url = f"/contracts/delmaal/{target.pk}/ret/"
+    page = client.get(url).content.decode()
+    assert 'value="50,00"' in page and 'value="33,00"' in page
+    response = client.post(
+        url,
+        {
+            "comparison": "at_least",
+            "threshold": "52,5",
+            "baseline_value": "33",
+            "baseline_label": "sept. 2020",
+            "weight": "1",
+            "expected_text": "",
+            "expected_on": "",
+            "portal_note": "",
+        },
+    )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.threshold == Decimal("52.5")
+    assert target.history.first().history_user == secretariat
+    page = client.get(url).content.decode()
+    assert "ændret af sekretariat" in page
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("threshold", "150", "mellem 0 og 100"),
+        ("threshold", "abc", "Indtast et tal"),
+        ("threshold", "1e5", "mellem 0 og 100"),
+        ("baseline_value", "-5", "mellem 0 og 100"),
+        ("weight", "0", "større end 0"),
+        ("expected_on", "31-02-2024", "gyldig dato"),
+        ("comparison", "<script>", "gyldig valgmulighed"),
+        ("portal_note", "x" * 5000, "højst have 1000 tegn"),
+    ],
+)
+def test_invalid_target_values_show_the_form_again_and_change_nothing(
+    client, secretariat, target, field, value, message
+):
+    client.force_login(secretariat)
+    data = {
+        "comparison": "at_least",
+        "threshold": "50",
+        "baseline_value": "33",
+        "baseline_label": "",
+        "weight": "1",
+        "expected_text": "",
+        "expected_on": "",
+        "portal_note": "",
+        field: value,
+    }
+    response = client.post(f"/contracts/delmaal/{target.pk}/ret/", data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    target.refresh_from_db()
+    assert target.threshold == Decimal(50) and target.baseline_value == Decimal(33)
+    assert target.history.count() == 1
+
+
+def test_a_milestone_target_offers_no_threshold(client, secretariat, contract):
+    milestone = Target.objects.filter(goal__contract=contract, kind="milestone").first()
+    client.force_login(secretariat)
+    page = client.get(f"/contracts/delmaal/{milestone.pk}/ret/").content.decode()
+    assert 'name="threshold"' not in page and 'name="weight"' in page
+
+
+@pytest.mark.parametrize("who", ["board_member", "albertslund_member", "erhvervshus_member", "plain_user"])
+def test_only_the_secretariat_edits_targets(client, request, target, who):
+    client.force_login(request.getfixturevalue(who))
+    url = f"/contracts/delmaal/{target.pk}/ret/"
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"threshold": "1", "weight": "1", "comparison": "at_least"}).status_code == 403
+    target.refresh_from_db()
+    assert target.threshold == Decimal(50)
+
+
+# --- measurements for every municipality, pasted --------------------------------------------------------
+
+
+def test_a_pasted_column_is_previewed_then_saved_all_at_once(client, secretariat, counted):
+    client.force_login(secretariat)
+    lines = "Albertslund;12\nGentofte\t1.250\n\nlyngby-tårbæk;3,0\n"
+    response = _paste(client, counted, lines)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "3 målinger er klar til at blive gemt" in page
+    assert Measurement.objects.filter(target=counted).count() == 0
+    response = client.post(f"/contracts/delmaal/{counted.pk}/indsaet/gem/", {"token": _token(response)})
+    assert response.status_code == 302
+    saved = {
+        m.municipality.name: m.value
+        for m in Measurement.objects.filter(target=counted).select_related("municipality")
+    }
+    assert saved == {"Albertslund": Decimal(12), "Gentofte": Decimal(1250), "Lyngby-Taarbæk": Decimal(3)}
+    assert all(
+        m.entered_by == secretariat and m.measured_on == date(2023, 12, 31) and m.source == "own_count"
+        for m in Measurement.objects.filter(target=counted)
+    )
+    # The token is used up: a second post saves nothing more.
+    again = client.post(f"/contracts/delmaal/{counted.pk}/indsaet/gem/", {"token": _token(response) or "x"})
+    assert again.status_code == 302
+    assert Measurement.objects.filter(target=counted).count() == 3
+
+
+def test_unknown_names_get_suggestions_and_nothing_is_saved(client, secretariat, counted):
+    client.force_login(secretariat)
+    response = _paste(client, counted, "Albertslund;12\nGentofe;4\nRegion Hovedstaden;2\n")
+    page = response.content.decode()
+    assert "Ukendt kommune «Gentofe». Mente du: Gentofte?" in page
+    assert "Ukendt kommune «Region Hovedstaden»" in page  # a region is not a municipality
+    assert "2 linjer har fejl" in page
+    assert _token(response) is None
+    assert Measurement.objects.filter(target=counted).count() == 0
+
+
+@pytest.mark.parametrize(
+    "lines, message",
+    [
+        ("Albertslund 12", "adskilt af semikolon"),
+        ("Albertslund;", "Værdi mangler"),
+        ("Albertslund;tolv", "er ikke et tal"),
+        ("Albertslund;-3", "kan ikke være negativt"),
+        ("Albertslund;99999999999", "for stort"),
+        ("Albertslund;1\nAlbertslund;2", "står også i linje 1"),
+        ('=HYPERLINK("http://x");1', "Ukendt kommune"),
+    ],
+)
+def test_bad_lines_are_answered_line_by_line_and_nothing_is_saved(
+    client, secretariat, counted, lines, message
+):
+    client.force_login(secretariat)
+    response = _paste(client, counted, lines)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert _token(response) is None
+    assert Measurement.objects.filter(target=counted).count() == 0
+
+
+def test_an_existing_measurement_on_the_date_is_a_duplicate(client, secretariat, counted, organisations):
+    Measurement.objects.create(
+        target=counted,
+        measured_on=date(2023, 12, 31),
+        value=1,
+        municipality=organisations["Herlev"],
+        source="own_count",
+    )
+    client.force_login(secretariat)
+    response = _paste(client, counted, "Herlev;5\nBallerup;2")
+    assert "findes allerede en måling for kommunen" in response.content.decode()
+    assert Measurement.objects.filter(target=counted).count() == 1
+
+
+def test_a_measurement_saved_between_preview_and_commit_stops_the_whole_paste(
+    client, secretariat, counted, organisations
+):
+    client.force_login(secretariat)
+    response = _paste(client, counted, "Herlev;5\nBallerup;2")
+    token = _token(response)
+    Measurement.objects.create(
+        target=counted,
+        measured_on=date(2023, 12, 31),
+        value=1,
+        municipality=organisations["Herlev"],
+        source="own_count",
+    )
+    response = client.post(f"/contracts/delmaal/{counted.pk}/indsaet/gem/", {"token": token}, follow=True)
+    assert "Intet er gemt" in response.content.decode()
+    assert Measurement.objects.filter(target=counted).count() == 1
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"lines": "x" * 10_001}, "højst have 10000 tegn"),
+        ({"lines": "\n".join(f"Albertslund;{i}" for i in range(101))}, "Højst 100 linjer"),
+        ({"measured_on": "i går"}, "gyldig dato"),
+        ({"source": "hacker"}, "gyldig valgmulighed"),
+        ({"lines": ""}, "påkrævet"),
+    ],
+)
+def test_an_invalid_or_oversized_paste_shows_the_form_again(client, secretariat, counted, extra, message):
+    client.force_login(secretariat)
+    data = {"lines": "Albertslund;1", **extra}
+    response = _paste(client, counted, data.pop("lines"), **data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Measurement.objects.filter(target=counted).count() == 0
+
+
+def test_a_forged_token_saves_nothing(client, secretariat, counted):
+    client.force_login(secretariat)
+    response = client.post(f"/contracts/delmaal/{counted.pk}/indsaet/gem/", {"token": "forged"}, follow=True)
+    assert "udløbet" in response.content.decode()
+    assert Measurement.objects.filter(target=counted).count() == 0
+
+
+def test_a_target_not_counted_per_municipality_has_no_paste(client, secretariat, target):
+    client.force_login(secretariat)
+    assert client.get(f"/contracts/delmaal/{target.pk}/indsaet/").status_code == 404
+
+
+def test_the_business_hub_may_paste_its_counts(client, erhvervshus_member, counted):
+    client.force_login(erhvervshus_member)
+    response = _paste(client, counted, "Albertslund;4")
+    client.post(f"/contracts/delmaal/{counted.pk}/indsaet/gem/", {"token": _token(response)})
+    assert Measurement.objects.get(target=counted).entered_by == erhvervshus_member
+
+
+@pytest.mark.parametrize("who", ["board_member", "albertslund_member", "plain_user"])
+def test_others_may_not_paste(client, request, counted, who):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(f"/contracts/delmaal/{counted.pk}/indsaet/").status_code == 403
+    assert _paste(client, counted, "Albertslund;4").status_code == 403
+    assert client.post(f"/contracts/delmaal/{counted.pk}/indsaet/gem/", {"token": "x"}).status_code == 403
+    assert client.get("/contracts/administration/").status_code == 403
+
+
+# --- the list of targets ---------------------------------------------------------------------------
+
+
+def test_the_target_list_links_the_editors_each_user_may_use(
+    client, secretariat, erhvervshus_member, counted
+):
+    client.force_login(secretariat)
+    page = client.get("/contracts/administration/").content.decode()
+    assert f"/contracts/delmaal/{counted.pk}/ret/" in page
+    assert f"/contracts/delmaal/{counted.pk}/indsaet/" in page
+    client.force_login(erhvervshus_member)
+    page = client.get("/contracts/2023/administration/").content.decode()
+    assert f"/contracts/delmaal/{counted.pk}/ret/" not in page
+    assert f"/contracts/delmaal/{counted.pk}/indsaet/" in page
+    assert client.get("/contracts/1999/administration/").status_code == 404
+
+
+def test_the_target_list_has_a_fixed_query_budget(
+    client, secretariat, ten_years_of_monthly_data, django_assert_max_num_queries
+):
+    client.force_login(secretariat)
+    with django_assert_max_num_queries(10):
+        response = client.get("/contracts/administration/")
+    assert response.status_code == 200
+    assert "1.1" in response.content.decode()
