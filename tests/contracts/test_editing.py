@@ -278,3 +278,17 @@ def test_the_target_list_has_a_fixed_query_budget(
         response = client.get("/contracts/administration/")
     assert response.status_code == 200
     assert "1.1" in response.content.decode()
+
+
+def test_the_target_page_links_the_editors_for_those_who_may_use_them(
+    client, secretariat, board_member, counted
+):
+    client.force_login(secretariat)
+    page = client.get(f"/contracts/delmaal/{counted.pk}/").content.decode()
+    assert (
+        f"/contracts/delmaal/{counted.pk}/indsaet/" in page
+        and f"/contracts/delmaal/{counted.pk}/ret/" in page
+    )
+    client.force_login(board_member)
+    page = client.get(f"/contracts/delmaal/{counted.pk}/").content.decode()
+    assert "/indsaet/" not in page and f"/contracts/delmaal/{counted.pk}/ret/" not in page

@@ -188,3 +188,10 @@ def test_the_leads_page_has_a_fixed_query_budget(client, secretariat, vip, djang
         assert client.get(LEADS).status_code == 200
     with django_assert_max_num_queries(14):
         assert client.get(PARTICIPANTS).status_code == 200
+
+
+def test_the_project_page_links_the_editors_for_the_secretariat_only(client, secretariat, board_member, vip):
+    client.force_login(secretariat)
+    assert LEADS in client.get("/vip/projekter/2/").content.decode()
+    client.force_login(board_member)
+    assert LEADS not in client.get("/vip/projekter/2/").content.decode()
