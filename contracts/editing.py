@@ -14,6 +14,7 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.core.validators import RegexValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,7 +26,7 @@ from core.tabular import Row
 
 from . import services
 from .forms import range_error
-from .models import Measurement, Source, Target
+from .models import Measurement, Segment, Source, Target
 
 PASTE_MAX_CHARS = 10_000
 PASTE_MAX_LINES = 100
@@ -256,3 +257,124 @@ def paste_commit(*, target: Target, rows: list[dict], by) -> list[Measurement]:
             ).exists():
                 raise PasteConflict
         return services.measurements_import(rows=rows, by=by)
+
+
+# --- a new target, and deleting one that has no measurements -----------------------------------------
+
+CODE_PATTERN = r"^\d{1,2}(\.\d{1,2}){1,3}[a-z]?$"
+
+
+class NewTargetForm(LocalizedModelForm):
+    """A target the secretariat adds to a goal (a later contract, a new internal target)."""
+
+    text = forms.CharField(
+        label=gettext_lazy("Tekst"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    portal_note = TargetForm.base_fields["portal_note"]
+    segments = forms.MultipleChoiceField(
+        label=gettext_lazy("Segmenter"),
+        choices=Segment.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("Kun for typen «niveau i hvert segment»."),
+    )
+
+    class Meta:
+        model = Target
+        fields = [
+            "code",
+            "parent",
+            "text",
+            "measured",
+            "kind",
+            "unit",
+            "comparison",
+            "threshold",
+            "baseline_value",
+            "baseline_label",
+            "segments",
+            "aggregation",
+            "parts_rule",
+            "source",
+            "expected_text",
+            "expected_on",
+            "weight",
+            "portal_note",
+        ]
+        widgets = {"expected_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, goal, **kwargs):
+        self.goal = goal
+        super().__init__(*args, **kwargs)
+        self.fields["code"].validators.append(
+            RegexValidator(CODE_PATTERN, _("Skriv koden som fx 1.5 eller 4.1a."))
+        )
+        self.fields["code"].help_text = _("Målets nummer først, fx %(example)s.") % {
+            "example": f"{goal.number}.9"
+        }
+        self.fields["parent"].queryset = goal.targets.filter(kind=Target.Kind.PARTS).order_by("position")
+        self.fields["parent"].required = False
+        self.fields["expected_on"].input_formats = DATE_FORMATS
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.add_input(Submit("save", _("Opret delmålet")))
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        if not code.startswith(f"{self.goal.number}."):
+            raise forms.ValidationError(
+                _("Koden skal begynde med målets nummer, %(number)s.") % {"number": self.goal.number}
+            )
+        if self.goal.targets.filter(code=code).exists():
+            raise forms.ValidationError(
+                _("Målet har allerede et delmål med koden %(code)s.") % {"code": code}
+            )
+        return code
+
+    def clean(self):
+        data = super().clean()
+        kind, unit = data.get("kind"), data.get("unit") or ""
+        judged = kind in (Target.Kind.LEVEL, Target.Kind.CHANGE, Target.Kind.CONTROL, Target.Kind.SEGMENT)
+        if judged and data.get("threshold") is None and "threshold" not in self.errors:
+            self.add_error("threshold", _("Et delmål af denne type skal have et mål."))
+        if judged and not unit:
+            self.add_error("unit", _("Et delmål af denne type skal have en enhed."))
+        if kind == Target.Kind.SEGMENT and not data.get("segments"):
+            self.add_error("segments", _("Vælg mindst ét segment."))
+        if kind == Target.Kind.PARTS and not data.get("parts_rule"):
+            self.add_error("parts_rule", _("Vælg reglen for delene."))
+        message = range_error(unit, data.get("threshold"))
+        if message:
+            self.add_error("threshold", message)
+        weight = data.get("weight")
+        if weight is not None and not (Decimal(0) < weight <= Decimal(100)):
+            self.add_error("weight", _("Vægten skal være større end 0 og højst 100."))
+        return data
+
+
+def target_create(*, form: NewTargetForm, by) -> Target:
+    with transaction.atomic():
+        target = form.save(commit=False)
+        target.goal = form.goal
+        target.segments = list(form.cleaned_data.get("segments") or [])
+        siblings = form.goal.targets.filter(parent=target.parent)
+        target.position = (max(siblings.values_list("position", flat=True), default=0) or 0) + 1
+        target.source_ref = ""  # entered in the portal: the history says who and when
+        target.full_clean()
+        target.save()
+        services.snapshot_queue(form.goal.contract_id)
+    return target
+
+
+class TargetInUse(ValueError):
+    """A target with measurements or parts is not deleted: its data would go with it."""
+
+
+def target_delete(*, target: Target, by) -> None:
+    with transaction.atomic():
+        locked = Target.objects.select_for_update().get(pk=target.pk)
+        if locked.measurements.exists() or locked.parts.exists():
+            raise TargetInUse
+        contract_id = target.goal.contract_id
+        locked.delete()
+        services.snapshot_queue(contract_id)

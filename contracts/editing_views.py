@@ -14,15 +14,19 @@ from core.access import require_perm
 
 from . import importer
 from .editing import (
+    NewTargetForm,
     PasteConflict,
     PasteForm,
     TargetForm,
+    TargetInUse,
     paste_commit,
     paste_validate,
     per_municipality,
+    target_create,
+    target_delete,
     target_update,
 )
-from .models import Contract, Target
+from .models import Contract, Goal, Target
 
 EDIT_TARGETS = "contracts.edit_targets"
 ENTER = "contracts.enter_measurement"
@@ -50,6 +54,7 @@ def targets(request, year: int | None = None):
     )
     context = {
         "contract": contract,
+        "goals": list(contract.goals.order_by("number")),
         "years": [c.year for c in contracts],
         "rows": [(t, per_municipality(t)) for t in rows],
         "can_edit": can_edit,
@@ -139,3 +144,29 @@ def measurements_paste_commit(request, pk: int):
         request, _("%(count)s målinger er gemt. Målopfyldelsen beregnes igen.") % {"count": len(created)}
     )
     return redirect("contracts:target_detail", pk=target.pk)
+
+
+def target_new(request, year: int, number: int):
+    require_perm(request.user, EDIT_TARGETS)
+    goal = get_object_or_404(Goal.objects.select_related("contract"), contract__year=year, number=number)
+    form = NewTargetForm(request.POST or None, goal=goal)
+    if request.method == "POST" and form.is_valid():
+        target = target_create(form=form, by=request.user)
+        messages.success(request, _("Delmålet %(code)s er oprettet.") % {"code": target.code})
+        return redirect("contracts:target_detail", pk=target.pk)
+    return render(request, "contracts/edit/target_new.html", {"form": form, "goal": goal})
+
+
+@require_POST
+def target_remove(request, pk: int):
+    target = _target(request, pk, EDIT_TARGETS)
+    try:
+        target_delete(target=target, by=request.user)
+    except TargetInUse:
+        messages.error(
+            request,
+            _("Delmålet har målinger eller dele og slettes ikke: de ville forsvinde med det."),
+        )
+        return redirect("contracts:target_edit", pk=target.pk)
+    messages.success(request, _("Delmålet %(code)s er slettet.") % {"code": target.code})
+    return redirect("contracts:edit_targets_year", year=target.goal.contract.year)

@@ -16,6 +16,8 @@ urlpatterns = [
     path("administration/", editing_views.targets, name="edit_targets"),
     path("<int:year>/administration/", editing_views.targets, name="edit_targets_year"),
     path("delmaal/<int:pk>/ret/", editing_views.target_edit, name="target_edit"),
+    path("delmaal/<int:pk>/slet/", editing_views.target_remove, name="target_delete"),
+    path("<int:year>/maal/<int:number>/nyt-delmaal/", editing_views.target_new, name="target_new"),
     path("delmaal/<int:pk>/indsaet/", editing_views.measurements_paste, name="measurements_paste"),
     path(
         "delmaal/<int:pk>/indsaet/gem/",

@@ -292,3 +292,87 @@ def test_the_target_page_links_the_editors_for_those_who_may_use_them(
     client.force_login(board_member)
     page = client.get(f"/contracts/delmaal/{counted.pk}/").content.decode()
     assert "/indsaet/" not in page and f"/contracts/delmaal/{counted.pk}/ret/" not in page
+
+
+# --- a new target, deleting one --------------------------------------------------------------------
+
+NEW = "/contracts/2023/maal/1/nyt-delmaal/"
+
+
+def _new_target(**extra):
+    return {
+        "code": "1.9",
+        "text": "Mindst 40 nyhedsbreve",
+        "measured": "",
+        "kind": "level",
+        "unit": "count",
+        "comparison": "at_least",
+        "threshold": "40",
+        "aggregation": "sum",
+        "source": "own_count",
+        "weight": "1",
+        **extra,
+    }
+
+
+def test_the_secretariat_creates_a_target_marked_as_its_own(client, secretariat, contract):
+    client.force_login(secretariat)
+    response = client.post(NEW, _new_target(threshold="1.250,5"))
+    assert response.status_code == 302
+    created = Target.objects.get(goal__contract=contract, code="1.9")
+    assert created.threshold == Decimal("1250.5") and created.source_ref == "" and created.parent is None
+    assert created.history.first().history_user == secretariat
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"code": "1.1"}, "har allerede et delmål med koden 1.1"),
+        ({"code": "2.9"}, "skal begynde med målets nummer, 1"),
+        ({"code": "1.9; DROP TABLE"}, "Skriv koden som fx"),
+        ({"threshold": ""}, "skal have et mål"),
+        ({"unit": ""}, "skal have en enhed"),
+        ({"unit": "percent", "threshold": "120"}, "mellem 0 og 100"),
+        ({"kind": "segment", "unit": "percent", "threshold": "80"}, "Vælg mindst ét segment"),
+        ({"kind": "parts", "threshold": ""}, "Vælg reglen for delene"),
+        ({"kind": "nonsense"}, "gyldig valgmulighed"),
+        ({"text": "x" * 2001}, "højst have 2000 tegn"),
+        ({"parent": str(10**9)}, "gyldig valgmulighed"),
+    ],
+)
+def test_an_invalid_new_target_shows_the_form_again_and_creates_nothing(
+    client, secretariat, contract, extra, message
+):
+    client.force_login(secretariat)
+    before = Target.objects.count()
+    response = client.post(NEW, _new_target(**extra))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Target.objects.count() == before
+
+
+def test_a_target_without_measurements_is_deleted_one_with_measurements_is_kept(
+    client, secretariat, contract, target
+):
+    client.force_login(secretariat)
+    client.post(NEW, _new_target())
+    created = Target.objects.get(goal__contract=contract, code="1.9")
+    assert client.get(f"/contracts/delmaal/{created.pk}/slet/").status_code == 405
+    assert client.post(f"/contracts/delmaal/{created.pk}/slet/").status_code == 302
+    assert not Target.objects.filter(pk=created.pk).exists()
+    Measurement.objects.create(
+        target=target, measured_on=date(2023, 9, 1), value=40, source="external_survey"
+    )
+    response = client.post(f"/contracts/delmaal/{target.pk}/slet/", follow=True)
+    assert "slettes ikke" in response.content.decode()
+    assert Target.objects.filter(pk=target.pk).exists()
+
+
+@pytest.mark.parametrize("who", ["board_member", "albertslund_member", "erhvervshus_member"])
+def test_only_the_secretariat_creates_or_deletes_targets(client, request, target, who):
+    client.force_login(request.getfixturevalue(who))
+    before = Target.objects.count()
+    assert client.get(NEW).status_code == 403
+    assert client.post(NEW, _new_target()).status_code == 403
+    assert client.post(f"/contracts/delmaal/{target.pk}/slet/").status_code == 403
+    assert Target.objects.count() == before
