@@ -23,6 +23,7 @@ from core.forms import LocalizedForm, LocalizedModelForm
 from core.models import Organisation, OrganisationLookup, UnknownOrganisation
 from core.numbers import parse_optional_number
 from core.tabular import Row
+from core.widgets import IsoDateInput
 
 from . import services
 from .forms import range_error
@@ -70,7 +71,7 @@ class TargetForm(LocalizedModelForm):
             "weight",
             "portal_note",
         ]
-        widgets = {"expected_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"expected_on": IsoDateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,7 +122,7 @@ class PasteForm(LocalizedForm):
     measured_on = forms.DateField(
         label=gettext_lazy("Dato eller periodens slutning"),
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=IsoDateInput(),
     )
     source = forms.ChoiceField(label=gettext_lazy("Kilde"), choices=Source.choices)
     lines = forms.CharField(
@@ -301,7 +302,7 @@ class NewTargetForm(LocalizedModelForm):
             "weight",
             "portal_note",
         ]
-        widgets = {"expected_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"expected_on": IsoDateInput()}
 
     def __init__(self, *args, goal, **kwargs):
         self.goal = goal

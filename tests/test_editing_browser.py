@@ -29,6 +29,7 @@ def test_every_editor_page_passes_axe_and_fits_the_width(page_for, secretariat, 
         "/contracts/administration/",
         f"/contracts/delmaal/{target.pk}/ret/",
         f"/contracts/delmaal/{counted.pk}/indsaet/",
+        "/contracts/2023/maal/1/nyt-delmaal/",
     ):
         response = page.goto(path)
         assert response.status == 200, path

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import LocalizedForm, LocalizedModelForm
 from core.models import Organisation
+from core.widgets import IsoDateInput
 
 from .models import LeadPeriod, Participation, Project
 
@@ -59,8 +60,8 @@ class LeadPeriodForm(LocalizedModelForm):
         model = LeadPeriod
         fields = ["organisation", "starts", "ends", "precision", "source"]
         widgets = {
-            "starts": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "starts": IsoDateInput(),
+            "ends": IsoDateInput(),
         }
 
     def __init__(self, *args, project: Project, **kwargs):
