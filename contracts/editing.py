@@ -379,3 +379,11 @@ def target_delete(*, target: Target, by) -> None:
         contract_id = target.goal.contract_id
         locked.delete()
         services.snapshot_queue(contract_id)
+
+
+def measurement_delete(*, measurement: Measurement, by) -> None:
+    """Delete a wrong measurement; simple-history keeps it, and the snapshot is recomputed."""
+    with transaction.atomic():
+        contract_id = measurement.target.goal.contract_id
+        measurement.delete()
+        services.snapshot_queue(contract_id)

@@ -19,6 +19,7 @@ from .editing import (
     PasteForm,
     TargetForm,
     TargetInUse,
+    measurement_delete,
     paste_commit,
     paste_validate,
     per_municipality,
@@ -26,7 +27,7 @@ from .editing import (
     target_delete,
     target_update,
 )
-from .models import Contract, Goal, Target
+from .models import Contract, Goal, Measurement, Target
 
 EDIT_TARGETS = "contracts.edit_targets"
 ENTER = "contracts.enter_measurement"
@@ -170,3 +171,13 @@ def target_remove(request, pk: int):
         return redirect("contracts:target_edit", pk=target.pk)
     messages.success(request, _("Delmålet %(code)s er slettet.") % {"code": target.code})
     return redirect("contracts:edit_targets_year", year=target.goal.contract.year)
+
+
+@require_POST
+def measurement_remove(request, pk: int):
+    require_perm(request.user, "contracts.delete_measurement")
+    measurement = get_object_or_404(Measurement.objects.select_related("target__goal"), pk=pk)
+    target_pk = measurement.target_id
+    measurement_delete(measurement=measurement, by=request.user)
+    messages.success(request, _("Målingen er slettet. Målopfyldelsen beregnes igen."))
+    return redirect("contracts:target_detail", pk=target_pk)

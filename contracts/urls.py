@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:year>/kopier/", views.contract_copy, name="copy"),
     path("delmaal/<int:pk>/", views.target_detail, name="target_detail"),
     path("delmaal/<int:pk>/ny-maaling/", views.measurement_create, name="measurement_create"),
+    path("maaling/<int:pk>/slet/", editing_views.measurement_remove, name="measurement_delete"),
     path("administration/", editing_views.targets, name="edit_targets"),
     path("<int:year>/administration/", editing_views.targets, name="edit_targets_year"),
     path("delmaal/<int:pk>/ret/", editing_views.target_edit, name="target_edit"),

@@ -189,6 +189,7 @@ def target_detail(request, pk: int):
         and target.kind != Target.Kind.PARTS,
         "can_paste": request.user.has_perm("contracts.enter_measurement") and per_municipality(target),
         "can_edit_target": request.user.has_perm("contracts.edit_targets"),
+        "can_delete": request.user.has_perm("contracts.delete_measurement"),
     }
     return render(request, "contracts/target_detail.html", context)
 

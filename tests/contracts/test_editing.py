@@ -376,3 +376,42 @@ def test_only_the_secretariat_creates_or_deletes_targets(client, request, target
     assert client.post(NEW, _new_target()).status_code == 403
     assert client.post(f"/contracts/delmaal/{target.pk}/slet/").status_code == 403
     assert Target.objects.count() == before
+
+
+# --- deleting a wrong measurement -------------------------------------------------------------------
+
+
+def test_a_wrong_measurement_is_deleted_in_the_portal_and_the_snapshot_follows(
+    client, secretariat, target, django_capture_on_commit_callbacks
+):
+    from contracts.models import FulfilmentSnapshot
+
+    measurement = Measurement.objects.create(
+        target=target, measured_on=date(2023, 5, 1), value=40, source="external_survey"
+    )
+    client.force_login(secretariat)
+    page = client.get(f"/contracts/delmaal/{target.pk}/").content.decode()
+    assert f"/contracts/maaling/{measurement.pk}/slet/" in page
+    assert client.get(f"/contracts/maaling/{measurement.pk}/slet/").status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/contracts/maaling/{measurement.pk}/slet/")
+    assert response.status_code == 302
+    assert not Measurement.objects.filter(pk=measurement.pk).exists()
+    assert Measurement.history.filter(id=measurement.pk, history_type="-").get().history_user == secretariat
+    status = FulfilmentSnapshot.objects.latest("computed_at").target_statuses.get(target=target)
+    assert status.value is None
+    assert client.post("/contracts/maaling/999999/slet/").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["board_member", "albertslund_member", "plain_user"])
+def test_others_may_not_delete_measurements(client, request, target, who):
+    measurement = Measurement.objects.create(
+        target=target, measured_on=date(2023, 5, 1), value=40, source="external_survey"
+    )
+    client.force_login(request.getfixturevalue(who))
+    assert (
+        f"/contracts/maaling/{measurement.pk}/slet/"
+        not in client.get(f"/contracts/delmaal/{target.pk}/").content.decode()
+    )
+    assert client.post(f"/contracts/maaling/{measurement.pk}/slet/").status_code == 403
+    assert Measurement.objects.filter(pk=measurement.pk).exists()

@@ -199,6 +199,8 @@ def test_the_project_page_links_the_editors_for_the_secretariat_only(client, sec
 
 def test_a_date_that_did_not_parse_is_not_echoed_into_the_date_picker(client, secretariat, vip):
     client.force_login(secretariat)
-    page = client.post(LEADS, {"starts": "i morgen", "ends": "31-12-2025", "precision": "day"}).content.decode()
+    page = client.post(
+        LEADS, {"starts": "i morgen", "ends": "31-12-2025", "precision": "day"}
+    ).content.decode()
     assert 'value="i morgen"' not in page  # type="date" allows only ISO dates (W3C Nu)
     assert 'name="ends" value="2025-12-31"' in page
