@@ -41,7 +41,7 @@ def test_users_without_an_editor_see_no_administration_and_are_refused(client, r
 
 def test_the_administration_page_has_a_fixed_query_budget(client, secretariat, django_assert_max_num_queries):
     client.force_login(secretariat)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         assert client.get("/administration/").status_code == 200
 
 

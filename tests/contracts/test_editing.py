@@ -274,7 +274,7 @@ def test_the_target_list_has_a_fixed_query_budget(
     client, secretariat, ten_years_of_monthly_data, django_assert_max_num_queries
 ):
     client.force_login(secretariat)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):
         response = client.get("/contracts/administration/")
     assert response.status_code == 200
     assert "1.1" in response.content.decode()

@@ -172,7 +172,7 @@ def test_only_the_secretariat_may_edit_leads_and_participants(client, request, v
 
 def test_the_project_list_has_a_fixed_query_budget(client, secretariat, vip, django_assert_max_num_queries):
     client.force_login(secretariat)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         response = client.get("/vip/administration/")
     assert response.status_code == 200
     assert "Albertslund" in response.content.decode()
@@ -184,9 +184,9 @@ def test_the_leads_page_has_a_fixed_query_budget(client, secretariat, vip, djang
             project=vip[2], organisation=_org("Herlev"), starts=date(year, 1, 1), ends=date(year, 6, 30)
         )
     client.force_login(secretariat)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         assert client.get(LEADS).status_code == 200
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(11):
         assert client.get(PARTICIPANTS).status_code == 200
 
 
