@@ -415,3 +415,9 @@ def test_others_may_not_delete_measurements(client, request, target, who):
     )
     assert client.post(f"/contracts/maaling/{measurement.pk}/slet/").status_code == 403
     assert Measurement.objects.filter(pk=measurement.pk).exists()
+
+
+def test_markup_in_a_pasted_name_is_shown_as_text(client, secretariat, counted):
+    client.force_login(secretariat)
+    page = _paste(client, counted, "<img src=x onerror=alert(1)>;1").content.decode()
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img src=x" not in page

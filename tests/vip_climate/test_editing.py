@@ -204,3 +204,29 @@ def test_a_date_that_did_not_parse_is_not_echoed_into_the_date_picker(client, se
     ).content.decode()
     assert 'value="i morgen"' not in page  # type="date" allows only ISO dates (W3C Nu)
     assert 'name="ends" value="2025-12-31"' in page
+
+
+def test_two_periods_without_a_lead_may_not_overlap_either(client, secretariat, vip):
+    client.force_login(secretariat)
+    before = LeadPeriod.objects.count()
+    # The seed: VIP 2 had no lead "i 2022".
+    response = client.post(
+        LEADS, {"organisation": "", "starts": "2022-06-01", "ends": "", "precision": "day"}
+    )
+    assert "overlapper en anden periode for samme tovholder (ingen tovholder" in response.content.decode()
+    assert LeadPeriod.objects.count() == before
+
+
+def test_markup_in_a_note_is_shown_as_text(client, secretariat, vip):
+    client.force_login(secretariat)
+    client.post(
+        LEADS,
+        {
+            "organisation": _org("Herlev").pk,
+            "starts": "2030-01-01",
+            "precision": "day",
+            "source": "<script>x</script>",
+        },
+    )
+    page = client.get(LEADS).content.decode()
+    assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>x</script>" not in page
