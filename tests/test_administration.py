@@ -59,3 +59,10 @@ def test_a_superuser_still_uses_the_django_admin(client, django_user_model):
     client.force_login(root)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/vip_climate/leadperiod/").status_code == 200
+
+
+def test_only_a_superuser_is_shown_the_django_admin_on_the_administration_page(client, django_user_model):
+    root = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(root)
+    page = client.get("/administration/").content.decode()
+    assert 'href="/admin/"' in page and 'href="/vip/administration/"' in page
