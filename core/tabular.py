@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from django.core import signing
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.formatting import number
@@ -329,6 +330,8 @@ def _csv_cell(value: object) -> str:
 
 
 def _xlsx_cell(value: object) -> object:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return timezone.localtime(value).replace(tzinfo=None)  # Excel has no time zones: Danish time
     if isinstance(value, Decimal):
         return float(value)
     if value is None or isinstance(value, bool | int | float | date):

@@ -1,3 +1,4 @@
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -46,6 +47,37 @@ def home(request):
 def about(request):
     """What the portal is; also the benchmarks' minimal page (the base template and nothing else)."""
     return render(request, "core/about.html")
+
+
+STATEMENT_DATE = date(2026, 12, 1)  # when the accessibility statement's text was last reviewed
+
+
+@login_not_required
+def accessibility_statement(request):
+    """The statement the Danish web accessibility act asks for, public and linked from every footer."""
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "portal_address": request.build_absolute_uri("/"),
+            "statement_date": STATEMENT_DATE,
+            "contact_email": settings.SECRETARIAT_EMAIL,
+        },
+    )
+
+
+@login_not_required
+def privacy(request):
+    """What personal data the portal keeps and for how long, read from the settings that enforce it."""
+    return render(
+        request,
+        "core/privacy.html",
+        {
+            "audit_retention_days": settings.LOGIN_AUDIT_RETENTION_DAYS,
+            "session_hours": settings.SESSION_COOKIE_AGE // 3600,
+            "contact_email": settings.SECRETARIAT_EMAIL,
+        },
+    )
 
 
 def organisation_list(request):

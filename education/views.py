@@ -30,6 +30,13 @@ def _allocated_programme(slug: str) -> Programme:
     return get_object_or_404(Programme, slug=slug, is_allocated=True)
 
 
+def _require_allocated_year(year: int, programme: Programme) -> None:
+    """Realised intake is kept only for a year with an allocation to measure it against: year 0 or 99999 is a
+    404, not a stored row (or a database overflow)."""
+    if not Allocation.objects.filter(year=year, programme=programme).exists():
+        raise Http404
+
+
 def index(request):
     _can_view(request)
     programmes = list(selectors.allocated_programmes())
@@ -405,6 +412,7 @@ def _import_apply(request, kind: str, saved: dict) -> HttpResponse:
 def fulfilment(request, year: int, programme: str):
     _can_view(request)
     programme_obj = _allocated_programme(programme)
+    _require_allocated_year(year, programme_obj)
     context = selectors.fulfilment(year, programme_obj)
     context.update(
         year=year,
@@ -420,6 +428,7 @@ def intake_edit(request, year: int, programme: str):
     _can_view(request)
     require_perm(request.user, "education.edit_intake")
     programme_obj = _allocated_programme(programme)
+    _require_allocated_year(year, programme_obj)
     municipalities = Organisation.objects.municipalities().order_by("name")
     initial = {i.municipality_id: i.places for i in programme_obj.intakes.filter(year=year)}
     form = IntakeForm(request.POST or None, municipalities=municipalities, initial_places=initial)

@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "infrastructure",
     "education",
     "reports",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -205,3 +209,40 @@ LOGGING = {
 from kkr_portal.beat import BEAT_SCHEDULE  # noqa: E402
 
 CELERY_BEAT_SCHEDULE.update(BEAT_SCHEDULE)
+
+# Personal data kept for security: the login audit is deleted after this many days (the privacy page says so).
+LOGIN_AUDIT_RETENTION_DAYS = envint("LOGIN_AUDIT_RETENTION_DAYS", "183")
+
+# The read-only API (/api/v1/) and open data (/data/): personal tokens, paging for Power BI, numbers as
+# numbers, a rate per token. The throttle counts in the cache: Redis when configured, else per process.
+CACHES = (
+    {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    if REDIS_URL
+    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
+API_TOKEN_MAX_DAYS = envint("API_TOKEN_MAX_DAYS", "365")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "DEFAULT_THROTTLE_CLASSES": ["api.authentication.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("API_RATE", "600/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "KKR Hovedstaden portal API",
+    "DESCRIPTION": "Read-only data of the KKR Hovedstaden portal: flat tables for Power BI and Excel.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# Open data: the licence the catalogue states for the datasets KKR publishes (the operator's choice).
+OPEN_DATA_LICENSE = os.environ.get("OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/")

@@ -15,5 +15,7 @@ urlpatterns = [
     path("infrastructure/", include("infrastructure.urls")),
     path("education/", include("education.urls")),
     path("reports/", include("reports.urls")),
+    path("api/", include("api.urls")),
+    path("data/", include("api.open_data_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"login", "healthz", "set_language"}
+PUBLIC = {"login", "healthz", "set_language", "accessibility_statement", "privacy"}
 
 
 def walk(patterns, prefix=""):
@@ -32,11 +32,30 @@ def concrete(route: str) -> str:
     return "/" + route
 
 
+# The open data is public on purpose; the API answers anonymous callers itself, with a 401 and a token
+# challenge (a program cannot follow a login page).
+PUBLIC_PREFIXES = ("admin/", "data/")
+TOKEN_PREFIX = "api/v1/"
+
+
 def project_urls():
     for route, name in walk(get_resolver().url_patterns):
-        if route.startswith("admin/") or name in PUBLIC:
+        if route.startswith((*PUBLIC_PREFIXES, TOKEN_PREFIX)) or name in PUBLIC:
             continue
         yield concrete(route)
+
+
+API_URLS = sorted(
+    {concrete(route) for route, name in walk(get_resolver().url_patterns) if route.startswith(TOKEN_PREFIX)}
+    - {"/api/v1/schema/", "/api/v1/docs/"}  # the API's documentation is public
+)
+
+
+@pytest.mark.parametrize("url", API_URLS)
+def test_anonymous_api_calls_get_a_401(client, url):
+    response = client.get(url)
+    assert response.status_code == 401, url
+    assert response["WWW-Authenticate"] == "Bearer"
 
 
 URLS = sorted(set(project_urls()))

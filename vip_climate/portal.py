@@ -74,7 +74,10 @@ def organisation_section(organisation, user) -> dict | None:
         .prefetch_related("project__lead_periods")
         .order_by("-period__deadline")
     )
-    reports = [r for r in reports if r.lead_organisation() == organisation][:10]
+    # Only what the viewer may open: another municipality's drafts are not even listed by title and state.
+    reports = [
+        r for r in reports if r.lead_organisation() == organisation and user.has_perm("core.view_report", r)
+    ][:10]
     return {
         "participations": participations,
         "leads": leads,
