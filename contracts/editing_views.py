@@ -6,11 +6,14 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import tabular
 from core.access import require_perm
+from core.edit_history import recent_changes
+from core.models import Organisation
 
 from . import importer
 from .editing import (
@@ -80,7 +83,22 @@ def target_edit(request, pk: int):
 
     if form.is_bound:
         target.refresh_from_db()  # the invalid values stay in the form, not on the page around it
-    context = {"form": form, "target": target, "goal": target.goal, "history": _history_with_changes(target)}
+    names = dict(Organisation.objects.municipalities().values_list("pk", "name"))
+    measurement_changes = recent_changes(
+        Measurement.history.filter(target_id=target.pk),
+        label=lambda r: " ".join(
+            part
+            for part in (_("Måling"), date_format(r.measured_on), names.get(r.municipality_id, ""))
+            if part
+        ),
+    )
+    context = {
+        "form": form,
+        "target": target,
+        "goal": target.goal,
+        "history": _history_with_changes(target),
+        "measurement_changes": measurement_changes,
+    }
     return render(request, "contracts/edit/target_form.html", context)
 
 

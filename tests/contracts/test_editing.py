@@ -421,3 +421,16 @@ def test_markup_in_a_pasted_name_is_shown_as_text(client, secretariat, counted):
     client.force_login(secretariat)
     page = _paste(client, counted, "<img src=x onerror=alert(1)>;1").content.decode()
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img src=x" not in page
+
+
+def test_the_target_editor_shows_who_entered_and_deleted_measurements(
+    client, secretariat, counted, organisations
+):
+    client.force_login(secretariat)
+    response = _paste(client, counted, "Herlev;5")
+    client.post(f"/contracts/delmaal/{counted.pk}/indsaet/gem/", {"token": _token(response)})
+    measurement = Measurement.objects.get(target=counted)
+    client.post(f"/contracts/maaling/{measurement.pk}/slet/")
+    page = client.get(f"/contracts/delmaal/{counted.pk}/ret/").content.decode()
+    assert "Måling 31. december 2023 Herlev oprettet af sekretariat" in page
+    assert "Måling 31. december 2023 Herlev slettet af sekretariat" in page
