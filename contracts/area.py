@@ -3,6 +3,7 @@
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from core.administration import Editor
 from core.areas import BaseArea
 
 from . import portal, report_sections
@@ -27,6 +28,17 @@ class ContractsArea(BaseArea):
         "Der er ingen resultatkontrakt for %(year)s, så der er ingen årsrapport at danne."
     )
     beat_schedule = BEAT_SCHEDULE
+    editors = (
+        Editor(
+            _("Delmål og målinger"),
+            _(
+                "Delmålenes tal (mål, baseline, hvornår data ventes), nye målinger og målinger for alle "
+                "kommuner indsat på én gang."
+            ),
+            "contracts:edit_targets",
+            ("contracts.open_editors",),
+        ),
+    )
 
     def seed(self) -> None:
         from .seed import load

@@ -23,3 +23,9 @@ rules.add_perm("contracts.view_contract", rules.is_authenticated)
 rules.add_perm("contracts.enter_measurement", is_secretariat | is_erhvervshus_member)
 rules.add_perm("contracts.import_measurements", is_secretariat | is_erhvervshus_member)
 rules.add_perm("contracts.copy_contract", is_secretariat)
+# A target's figures (threshold, baseline, expected month, weight): the secretariat, in the portal's editor.
+rules.add_perm("contracts.edit_targets", is_secretariat)
+# The list of targets with the editors above: whoever may use at least one of them.
+rules.add_perm("contracts.open_editors", is_secretariat | is_erhvervshus_member)
+# A wrong measurement is deleted in the portal by those who enter them (the history keeps it).
+rules.add_perm("contracts.delete_measurement", is_secretariat | is_erhvervshus_member)

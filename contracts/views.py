@@ -17,6 +17,7 @@ from core import charts, tabular
 from core.access import get_for_user, require_perm
 
 from . import fulfilment, importer, services
+from .editing import per_municipality
 from .forms import CopyForm, ImportForm, MeasurementForm
 from .models import Contract, FulfilmentSnapshot, Goal, GoalStatus, Measurement, Target, TargetStatus
 
@@ -186,6 +187,9 @@ def target_detail(request, pk: int):
         "history": _history_with_changes(target),
         "can_enter": request.user.has_perm("contracts.enter_measurement")
         and target.kind != Target.Kind.PARTS,
+        "can_paste": request.user.has_perm("contracts.enter_measurement") and per_municipality(target),
+        "can_edit_target": request.user.has_perm("contracts.edit_targets"),
+        "can_delete": request.user.has_perm("contracts.delete_measurement"),
     }
     return render(request, "contracts/target_detail.html", context)
 

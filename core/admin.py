@@ -9,6 +9,15 @@ admin.site.site_header = _("KKR Hovedstaden – administration")
 admin.site.site_title = _("KKR-portalen")
 
 
+def _superusers_only(request) -> bool:
+    """The Django admin is for superusers; everyone else edits through the portal's own forms
+    (core/administration.py), where the django-rules permissions and the history apply."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superusers_only  # type: ignore[method-assign]
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
     list_display = ("name", "kind")

@@ -82,6 +82,8 @@ class BaseArea:
     seed: Callable[[], None] | None = None
     seed_after: tuple[str, ...] = ()
     beat_schedule: Mapping[str, dict] = {}
+    # The portal pages where the area's reference data is edited (core.administration.Editor).
+    editors: tuple = ()
 
     @property
     def tile_template(self) -> str:

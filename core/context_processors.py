@@ -9,7 +9,7 @@ def navigation(request):
     return {
         "nav_areas": areas(),
         "nav_can_read_dashboards": user.has_perm("core.view_dashboards"),
-        "nav_can_manage": user.has_perm("core.manage_reference_data"),
+        "nav_can_manage": user.has_perm("core.use_administration"),
         "nav_can_read_reports": user.has_perm("reports.view_reports"),
         "nav_own_organisation": user.organisation if user.organisation_id else None,
     }

@@ -64,6 +64,14 @@ def report_is_approved(user, report) -> bool:
     return report is not None and report.state == report.State.APPROVED
 
 
+@rules.predicate
+def can_use_administration(user) -> bool:
+    """At least one area offers the user an editor (core/administration.py)."""
+    from .administration import editors_for
+
+    return bool(editors_for(user))
+
+
 can_read_dashboards = is_secretariat | is_board
 
 rules.add_perm("core.view_dashboards", can_read_dashboards)
@@ -72,6 +80,7 @@ rules.add_perm("core.manage_reference_data", is_secretariat)
 rules.add_perm("core.close_period", is_secretariat)
 # The status texts' preview renders what it is sent and stores nothing: anyone logged in.
 rules.add_perm("core.preview_text", rules.is_authenticated)
+rules.add_perm("core.use_administration", can_use_administration)
 
 # The shared report workflow (VIP status reports, infrastructure follow-up): one rule set for both.
 rules.add_perm(

@@ -12,5 +12,6 @@ urlpatterns = [
     path("organisationer/", views.organisation_list, name="organisation_list"),
     path("organisationer/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("forhaandsvisning/", views.markdown_preview, name="markdown_preview"),
+    path("administration/", views.administration, name="administration"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import markdown
 from .access import require_perm
+from .administration import editors_for
 from .areas import registry
 from .models import Organisation
 from .selection import choices, selection_from
@@ -130,6 +131,12 @@ def organisation_detail(request, slug):
             "duties": duties_of(request.user) if request.user.organisation_id == organisation.pk else None,
         },
     )
+
+
+def administration(request):
+    """The editors the user may use, area by area; the Django admin is for superusers only."""
+    require_perm(request.user, "core.use_administration")
+    return render(request, "core/administration.html", {"sections": editors_for(request.user)})
 
 
 def _database_state() -> dict:

@@ -4,6 +4,7 @@ Figures in pages carry the language's thousands separator ("1.776", "1,776"); fi
 LocalizedFormMixin parses the Danish way, and would read an English "1,776" as 1.776.
 """
 
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -58,3 +59,25 @@ class YearInput(forms.TextInput):
         if value is None or value == "":
             return None
         return str(value)
+
+
+class IsoDateInput(forms.DateInput):
+    """A browser date picker (type="date"). Its value must be an ISO date to be valid HTML, so text that
+    did not parse is not echoed back (a browser would blank it anyway); the field's error says why."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+    typed_formats = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
+
+    def format_value(self, value):
+        if isinstance(value, str) and value:
+            for fmt in self.typed_formats:
+                try:
+                    return datetime.strptime(value.strip(), fmt).date().isoformat()
+                except ValueError:
+                    continue
+            return None
+        return super().format_value(value)

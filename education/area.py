@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.administration import Editor
 from core.areas import BaseArea
 
 from . import portal, report_sections
@@ -14,6 +15,14 @@ class EducationArea(BaseArea):
     url_name = "education:index"
     report_title = _("SOSU-dimensioneringen")
     report_sections = report_sections
+    editors = (
+        Editor(
+            _("SOSU-fordeling og optag"),
+            _("Fordelingen af praktikpladser, nye versioner, godkendelse, indlæsning og realiseret optag."),
+            "education:index",
+            ("education.edit_allocation", "education.edit_intake"),
+        ),
+    )
 
     def seed(self) -> None:
         from .seed import load

@@ -3,6 +3,7 @@ do the work."""
 
 from django.utils.translation import gettext_lazy as _
 
+from core.administration import Editor
 from core.areas import BaseArea
 
 from . import portal, report_sections
@@ -15,6 +16,16 @@ class InfrastructureArea(BaseArea):
     url_name = "infrastructure:index"
     report_title = _("Infrastruktur: de 7+3 prioriterede projekter")  # as the section itself is titled
     report_sections = report_sections
+    # Leads and municipalities are edited on each project's own page ("Ret projektet"); the project has no
+    # lead periods, only its current leads.
+    editors = (
+        Editor(
+            _("Projekter, tovholdere og kommuner"),
+            _("Projekternes planstatus, tovholdere og berørte kommuner, anlægsoverslag og vurderinger."),
+            "infrastructure:index",
+            ("infrastructure.manage_projects",),
+        ),
+    )
 
     def seed(self) -> None:
         from .seed import load

@@ -40,6 +40,7 @@ row("about", "/om/", "login 200 200 200 200 200 200")
 row("markdown_preview", "/forhaandsvisning/", "login 200 200 200 200 200 200", method="POST")
 row("accessibility_statement", "/was", "200 200 200 200 200 200 200")
 row("privacy", "/privatliv/", "200 200 200 200 200 200 200")
+row("administration", "/administration/", "login 403 403 403 403 200 200")
 row("organisation_list", "/organisationer/", "login 200 200 200 200 200 200")
 row("organisation_detail", "/organisationer/albertslund/", "login 200 200 200 200 200 200")
 row("healthz", "/healthz", "200 200 200 200 200 200 200")
@@ -66,6 +67,29 @@ row("contracts:copy", "/contracts/{year}/kopier/", "login 403 403 403 403 302 30
 row("contracts:target_detail", "/contracts/delmaal/{target}/", "login 200 200 200 200 200 200")
 row(
     "contracts:measurement_create", "/contracts/delmaal/{target}/ny-maaling/", "login 403 403 403 403 200 200"
+)
+row("contracts:edit_targets", "/contracts/administration/", "login 403 403 403 403 200 200")
+row("contracts:edit_targets_year", "/contracts/{year}/administration/", "login 403 403 403 403 200 200")
+row("contracts:target_edit", "/contracts/delmaal/{target}/ret/", "login 403 403 403 403 200 200")
+row(
+    "contracts:target_delete",
+    "/contracts/delmaal/{target}/slet/",
+    "login 403 403 403 403 302 302",
+    method="POST",
+)
+row("contracts:target_new", "/contracts/{year}/maal/{goal}/nyt-delmaal/", "login 403 403 403 403 200 200")
+row("contracts:measurements_paste", "/contracts/delmaal/{counted}/indsaet/", "login 403 403 403 403 200 200")
+row(
+    "contracts:measurements_paste_commit",
+    "/contracts/delmaal/{counted}/indsaet/gem/",
+    "login 403 403 403 403 302 302",
+    method="POST",
+)
+row(
+    "contracts:measurement_delete",
+    "/contracts/maaling/{measurement}/slet/",
+    "login 403 403 403 403 302 302",
+    method="POST",
 )
 row("vip_climate:index", "/vip/", "login 200 200 200 200 200 200")
 row("vip_climate:programme", "/vip/programmet/", "login 200 200 200 200 200 200")
@@ -117,6 +141,20 @@ row(
     "/vip/forpligtelser/{commitment}/albertslund/",
     "login 403 200 403 403 200 200",
 )
+row("vip_climate:edit_projects", "/vip/administration/", "login 403 403 403 403 200 200")
+row("vip_climate:edit_leads", "/vip/administration/2/tovholdere/", "login 403 403 403 403 200 200")
+row(
+    "vip_climate:edit_lead",
+    "/vip/administration/2/tovholdere/{lead_period}/",
+    "login 403 403 403 403 200 200",
+)
+row(
+    "vip_climate:delete_lead",
+    "/vip/administration/2/tovholdere/{lead_period}/slet/",
+    "login 403 403 403 403 302 302",
+    method="POST",
+)
+row("vip_climate:edit_participants", "/vip/administration/2/deltagere/", "login 403 403 403 403 200 200")
 row("vip_climate:export", "/vip/eksport/rapporter.csv", "login 200 200 200 200 200 200")
 row("infrastructure:index", "/infrastructure/", "login 200 200 200 200 200 200")
 row("infrastructure:matrix", "/infrastructure/matrix/", "login 200 200 200 200 200 200")
@@ -300,6 +338,11 @@ def world(kkr_data, settings, tmp_path):
     PublicDataset.objects.create(key="education/allocations", is_public=True)
     contract = Contract.objects.order_by("year").first()
     target = Target.objects.filter(goal__contract=contract).order_by("pk").first()
+    from contracts.models import Measurement
+
+    measurement = Measurement.objects.create(
+        target=target, measured_on=date(2023, 6, 1), value=1, source="external_survey"
+    )
     return {
         "users": users,
         "values": {
@@ -319,6 +362,9 @@ def world(kkr_data, settings, tmp_path):
             "commitment": Commitment.objects.order_by("pk").first().code,
             "job": job.pk,
             "token": api_token.pk,
+            "lead_period": LeadPeriod.objects.filter(project=vip[2]).order_by("pk").first().pk,
+            "counted": Target.objects.get(goal__contract=contract, code="2.1.2").pk,
+            "measurement": measurement.pk,
         },
     }
 

@@ -3,6 +3,7 @@
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from core.administration import Editor
 from core.areas import BaseArea
 
 from . import portal, report_sections
@@ -24,6 +25,20 @@ class VipClimateArea(BaseArea):
     report_sections = report_sections
     half_yearly_report = True
     beat_schedule = BEAT_SCHEDULE
+    editors = (
+        Editor(
+            _("Tovholdere og deltagere"),
+            _("Hvem der er tovholder for hvert projekt i hvilken periode, og hvilke kommuner der deltager."),
+            "vip_climate:edit_projects",
+            ("vip_climate.manage_projects",),
+        ),
+        Editor(
+            _("Indlæs kommunernes forpligtelser"),
+            _("Status på forpligtelserne for alle kommuner fra en CSV- eller XLSX-fil."),
+            "vip_climate:commitment_import",
+            ("vip_climate.import_commitments",),
+        ),
+    )
 
     def seed(self) -> None:
         from .seed import load

@@ -12,3 +12,5 @@ rules.add_perm("vip_climate.start_report", is_secretariat | is_lead_of_report)
 rules.add_perm("vip_climate.edit_commitments", is_secretariat | is_member_of)
 rules.add_perm("vip_climate.export_all_reports", is_secretariat)
 rules.add_perm("vip_climate.import_commitments", is_secretariat)
+# Reference data (lead periods, participants): the secretariat, in the portal's own editors.
+rules.add_perm("vip_climate.manage_projects", is_secretariat)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import programme_views, views
+from . import editing_views, programme_views, views
 
 app_name = "vip_climate"
 urlpatterns = [
@@ -23,5 +23,14 @@ urlpatterns = [
     path("forpligtelser/", views.commitment_matrix, name="commitment_matrix"),
     path("forpligtelser/indlaes/", views.commitment_import, name="commitment_import"),
     path("forpligtelser/<slug:code>/<slug:slug>/", views.commitment_edit, name="commitment_edit"),
+    path("administration/", editing_views.projects, name="edit_projects"),
+    path("administration/<int:number>/tovholdere/", editing_views.leads, name="edit_leads"),
+    path("administration/<int:number>/tovholdere/<int:pk>/", editing_views.lead_edit, name="edit_lead"),
+    path(
+        "administration/<int:number>/tovholdere/<int:pk>/slet/",
+        editing_views.lead_delete,
+        name="delete_lead",
+    ),
+    path("administration/<int:number>/deltagere/", editing_views.participants, name="edit_participants"),
     path("eksport/<str:kind>.<str:fmt>", views.export, name="export"),
 ]
