@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from benchmarks.pages import PORT, ROOT, prepare
+from benchmarks.pages import PORT, ROOT, prepare, start_gunicorn
 
 TOKEN_SCRIPT = (
     "import django; django.setup();"
@@ -83,22 +83,7 @@ def main() -> None:
         .stdout.strip()
         .splitlines()[-1]
     )
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "kkr_portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        env={**env, "API_RATE": "1000000/minute"},
-        cwd=ROOT,
-    )
+    server = start_gunicorn({**env, "API_RATE": "1000000/minute"}, workers=2)
     try:
         for _ in range(100):
             try:

@@ -75,6 +75,14 @@ def session_cookie(env: dict) -> str:
     return out.stdout.strip().splitlines()[-1]
 
 
+def start_gunicorn(env: dict, *, workers: int) -> subprocess.Popen:
+    """The portal under gunicorn on PORT, as production runs it (the caller terminates it)."""
+    command = [sys.executable, "-m", "gunicorn", "kkr_portal.wsgi", "--bind", f"127.0.0.1:{PORT}"]
+    return subprocess.Popen(
+        [*command, "--workers", str(workers), "--log-level", "warning"], env=env, cwd=ROOT
+    )
+
+
 def fetch(path: str, cookie: str) -> float:
     connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
     started = time.perf_counter()
@@ -103,22 +111,7 @@ def main() -> None:
     args = parser.parse_args()
     env = prepare(args.database)
     cookie = session_cookie(env)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "kkr_portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "4",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
+    server = start_gunicorn(env, workers=4)
     try:
         for _ in range(100):
             try:

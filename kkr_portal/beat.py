@@ -38,4 +38,9 @@ BEAT_SCHEDULE: dict = {
         "task": "accounts.tasks.purge_login_audit",
         "schedule": 86400.0,
     },
+    # The API call log, likewise.
+    "api-purge-calls": {
+        "task": "api.tasks.purge_api_calls",
+        "schedule": 86400.0,
+    },
 }

@@ -57,3 +57,28 @@ def test_the_footer_links_the_api_and_open_data(client, board_member):
     client.force_login(board_member)
     body = client.get("/").content.decode()
     assert 'href="/api/"' in body and 'href="/data/"' in body
+
+
+def test_the_account_page_leads_to_the_users_api_keys(client, board_member):
+    client.force_login(board_member)
+    assert 'href="/api/noegler/"' in client.get("/konto/").content.decode()
+
+
+def test_the_call_log_is_deleted_after_the_retention(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from api.tasks import purge_api_calls
+
+    settings.LOGIN_AUDIT_RETENTION_DAYS = 30
+    old, recent = (ApiCall.objects.create(method="GET", path=p, status=200) for p in ("/old/", "/new/"))
+    ApiCall.objects.filter(pk=old.pk).update(at=timezone.now() - timedelta(days=31))
+    assert purge_api_calls() == 1
+    assert list(ApiCall.objects.values_list("path", flat=True)) == ["/new/"]
+
+
+def test_the_beat_purges_the_call_log():
+    from kkr_portal.beat import BEAT_SCHEDULE
+
+    assert BEAT_SCHEDULE["api-purge-calls"]["task"] == "api.tasks.purge_api_calls"
