@@ -126,7 +126,9 @@ def stored_texts() -> list[str]:
                     line = normalised(line.lstrip("-•* "))
                     if line:
                         texts.add(line)
-    return sorted((t for t in texts if len(t) > 1), key=len, reverse=True)
+    # A stored text without letters (a number kept as text, such as a loader's record id) would cut a figure
+    # on the page in two ("1,776" less "76" reads "1,7"): only texts with words are taken out.
+    return sorted((t for t in texts if len(t) > 1 and WORD.search(t)), key=len, reverse=True)
 
 
 def strings_in(value):

@@ -44,7 +44,7 @@ def test_a_broker_that_is_down_keeps_the_row_and_the_sweeper_sends_it_later(
     assert vip2_spring_draft.state == "submitted"
     row = Notification.objects.get()
     assert row.sent_at is None and mailbox == []
-    assert "could not queue notifications.tasks.send_notification" in caplog.text
+    assert "could not send notifications.tasks.send_notification" in caplog.text
     celery_app.conf.broker_url = None
     celery_app.conf.task_always_eager = True  # the broker is back: the beat's sweeper runs
     assert send_pending_notifications.delay().get() == 1
