@@ -95,6 +95,8 @@ def test_the_round_from_the_leads_login_to_the_approval_email(
 
     # E-mails in English, chosen on the settings page the navigation leads to.
     lead.get_by_role("button", name="Vis menu").click()
+    lead.get_by_role("link", name="Gitte Gentofte", exact=True).click()
+    lead.wait_for_url("**/konto/")
     lead.get_by_role("link", name="E-mails", exact=True).click()
     lead.wait_for_url("**/e-mails/")
     assert axe_violations(lead) == []
