@@ -352,6 +352,13 @@ def axe_violations(page) -> list[dict]:
     Loaded from the portal's static files, not injected inline: the Content Security Policy allows scripts
     from 'self' only, and the tests run under the real policy."""
     page.add_script_tag(url="/static/vendor/axe/axe.min.js")
+    # A button just clicked is still fading between its colours (Bootstrap's 0.15 s transition), and axe
+    # would measure the contrast half-way: let every finite animation end first.
+    page.evaluate(
+        """async () => await Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map(a => a.finished.catch(() => null)))"""
+    )
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS,
