@@ -38,3 +38,37 @@ class LoginAuditFilter(forms.Form):
         if data.get("date_to"):
             queryset = queryset.filter(at__date__lte=data["date_to"])
         return queryset
+
+
+class TwoFactorCodeForm(forms.Form):
+    """One field for both kinds of code: six digits from the app, or a recovery code ("abcd-efgh")."""
+
+    code = forms.CharField(
+        label=_("Kode"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
+
+    def __init__(self, *args, allow_recovery: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allow_recovery = allow_recovery
+        if allow_recovery:
+            self.fields["code"].help_text = _(
+                "De seks cifre fra din godkendelses-app, eller en af dine gendannelseskoder."
+            )
+        else:
+            self.fields["code"].label = _("Kode fra appen")
+            self.fields["code"].help_text = _("De seks cifre, appen viser nu.")
+            self.fields["code"].widget.attrs["inputmode"] = "numeric"
+
+    def clean_code(self):
+        from .two_factor import RECOVERY_PATTERN, TOTP_PATTERN, normalise_code
+
+        code = normalise_code(self.cleaned_data["code"])
+        if TOTP_PATTERN.match(code) or (self.allow_recovery and RECOVERY_PATTERN.match(code)):
+            return code
+        if self.allow_recovery:
+            raise forms.ValidationError(_("Skriv de seks cifre fra appen eller en gendannelseskode."))
+        raise forms.ValidationError(_("Skriv de seks cifre fra appen."))

@@ -8,7 +8,9 @@ from core.security import client_ip
 from .models import LoginEvent
 
 
-def record_event(kind: str, *, request=None, user=None, username: str = "") -> LoginEvent:
+def record_event(
+    kind: str, *, request=None, user=None, username: str = "", by=None, detail: str = ""
+) -> LoginEvent:
     """One audit row; the address and path come from the request when there is one."""
     if user is not None and not getattr(user, "is_authenticated", False):
         user = None
@@ -20,6 +22,8 @@ def record_event(kind: str, *, request=None, user=None, username: str = "") -> L
         username=(username or "")[:150],
         ip=client_ip(request) if request is not None else None,
         path=request.path[:300] if request is not None else "",
+        by=by,
+        detail=(detail or "")[:300],
     )
 
 

@@ -3,6 +3,7 @@
 import time
 
 from axes.signals import user_locked_out
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
@@ -16,7 +17,10 @@ def _logged_in(sender, request, user, **kwargs):
     # The 8-hour limit counts from here (SessionLifetimeMiddleware).
     if request is not None and hasattr(request, "session"):
         request.session[LOGIN_AT] = time.time()
-    record_event(LoginEvent.Kind.LOGIN, request=request, user=user)
+    # A single sign-on (sso/) logs in through its own backend and is audited as such.
+    session = getattr(request, "session", None) or {}
+    sso = session.get(BACKEND_SESSION_KEY) == "sso.backends.SsoBackend"
+    record_event(LoginEvent.Kind.SSO_LOGIN if sso else LoginEvent.Kind.LOGIN, request=request, user=user)
 
 
 @receiver(user_logged_out, dispatch_uid="accounts-audit-logout")

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import two_factor_views, views
 
 urlpatterns = [
     path("konto/", views.account, name="account"),
@@ -12,6 +12,12 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("konto/login-log/", views.login_audit, name="login_audit"),
+    path("konto/totrin/", two_factor_views.verify, name="two_factor_verify"),
+    path("konto/totrin/opret/", two_factor_views.enrol, name="two_factor_enrol"),
+    path("konto/totrin/koder/", two_factor_views.recovery_codes, name="two_factor_recovery_codes"),
+    path("konto/totrin/slaa-fra/", two_factor_views.disable, name="two_factor_disable"),
+    path("konto/totrin/brugere/", two_factor_views.users, name="two_factor_users"),
+    path("konto/totrin/brugere/<int:user_id>/nulstil/", two_factor_views.reset, name="two_factor_reset"),
     # Public: Django marks its reset views login_not_required.
     path(
         "adgangskode/glemt/",

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 
 from core.access import require_perm
 
+from . import two_factor
 from .forms import LoginAuditFilter
 from .models import LoginEvent
 from .services import record_event
@@ -23,6 +24,11 @@ def account(request):
         {
             "can_read_audit": request.user.has_perm("accounts.view_login_audit"),
             "session_hours": settings.SESSION_COOKIE_AGE // 3600,
+            "two_factor_on": two_factor.has_second_factor(request.user),
+            "two_factor_required": two_factor.is_required(request.user),
+            "recovery_codes_left": two_factor.recovery_codes_left(request.user),
+            "can_reset_two_factor": request.user.has_perm("accounts.reset_two_factor"),
+            "sso_login": bool(request.session.get(two_factor.SSO_SESSION_KEY)),
         },
     )
 
@@ -31,7 +37,7 @@ def account(request):
 def login_audit(request):
     require_perm(request.user, "accounts.view_login_audit")
     form = LoginAuditFilter(request.GET or None)
-    events = LoginEvent.objects.select_related("user")
+    events = LoginEvent.objects.select_related("user", "by")
     if form.is_bound and form.is_valid():
         events = form.filter(events)
     elif form.is_bound:

@@ -293,6 +293,16 @@ class Status(models.TextChoices):
     ESTIMATE = "estimate", _("skøn, vurderes ikke")
 
 
+class FulfilmentSnapshotQuerySet(models.QuerySet):
+    def newest_first(self):
+        """The newest measurement date first; of two computed for one date, the later computation."""
+        return self.order_by("-as_of", "-computed_at")
+
+    def latest_for_year(self, year: int):
+        """The snapshot the pages and reports show for a contract year, or None."""
+        return self.filter(contract__year=year).select_related("contract").newest_first().first()
+
+
 class FulfilmentSnapshot(models.Model):
     """Every target's and goal's status for a contract on a date, as a task computed it."""
 
@@ -303,6 +313,8 @@ class FulfilmentSnapshot(models.Model):
     status = models.CharField(_("samlet status"), max_length=10, choices=Status.choices)
     progress = models.DecimalField(_("fremdrift"), max_digits=5, decimal_places=1, null=True)
     goals_met = models.PositiveSmallIntegerField(default=0)
+
+    objects = FulfilmentSnapshotQuerySet.as_manager()
 
     class Meta:
         ordering = ["contract", "-as_of"]

@@ -1,38 +1,51 @@
 """How this area shows on the home page and on organisation pages; its area object (area.py) delegates here."""
 
 from django.db.models import Count, Max, Subquery, Sum
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.models import Organisation
 
+from . import figures
 from .fulfilment import month_end
 from .models import Contract, FulfilmentSnapshot, GoalStatus, Measurement, Status, Target, TargetStatus
 
 ATTENTION = (Status.NOT_MET, Status.OVERDUE, Status.AT_RISK)
+
+# contracts/fulfilment.py's judge(): the portal's rule, not the contract's; said wherever it shows.
+PACE_ASSUMPTION = gettext_lazy(
+    "«På vej» og «i risiko» er portalens antagelse: et mål er på vej, når fremdriften er mindst den andel "
+    "af perioden, der er gået; kontrakten angiver intet tempo."
+)
 
 
 def latest_year_with_data() -> int | None:
     return Contract.objects.aggregate(year=Max("year"))["year"]
 
 
-def _due_data(snapshot) -> list[dict]:
+def _due_data(target_statuses) -> list[dict]:
     """Targets still without data, by state and due month: "afventer" until the month has passed, then
     "udeblevet" (the snapshot's statuses already say which; the month is shown beside them)."""
-    rows = (
-        TargetStatus.objects.filter(snapshot=snapshot, status__in=(Status.AWAITING, Status.OVERDUE))
-        .exclude(target__expected_on=None)
-        .values_list("status", "target__expected_on")
-    )
     groups: dict[tuple[str, tuple[int, int]], dict] = {}
-    for status, due in rows:
+    for ts in target_statuses:
+        due = ts.target.expected_on
+        if ts.status not in (Status.AWAITING, Status.OVERDUE) or due is None:
+            continue
         group = groups.setdefault(
-            (status, (due.year, due.month)), {"status": status, "month": month_end(due), "count": 0}
+            (ts.status, (due.year, due.month)), {"status": ts.status, "month": month_end(due), "count": 0}
         )
         group["count"] += 1
     return sorted(groups.values(), key=lambda g: (g["month"], g["status"]))
 
 
+def _latest_snapshot(year):
+    return Subquery(FulfilmentSnapshot.objects.filter(contract__year=year).newest_first().values("pk")[:1])
+
+
 def home_tile(user, selection=None) -> dict:
-    """Goals by status from the selected year's contract's latest snapshot (three queries).
+    """The selected year's contract as its latest snapshot stored it: goals by status (a status bar and a
+    table), each goal's progress, the awaited data and a sparkline per measured target (three queries).
 
     A selected year without a contract says so and names the latest year that has one; it never shows
     another year's contract in its place.
@@ -41,36 +54,60 @@ def home_tile(user, selection=None) -> dict:
         year = selection.year
     else:
         year = Subquery(Contract.objects.order_by("-year").values("year")[:1])
-    snapshot = (
-        FulfilmentSnapshot.objects.filter(contract__year=year)
-        .select_related("contract")
-        .order_by("-as_of", "-computed_at")
-        .first()
+    statuses = list(
+        GoalStatus.objects.filter(snapshot=_latest_snapshot(year))
+        .select_related("goal", "snapshot__contract")
+        .order_by("goal__number")
     )
-    if snapshot is not None:
-        contract = snapshot.contract
-    else:
+    if not statuses:
         contract = Contract.objects.filter(year=year).first()
         if contract is not None:
             return {"contract": contract, "snapshot": None}
         if selection is not None:
             return {"contract": None, "wanted_year": selection.year, "latest_year": latest_year_with_data()}
         return {"contract": None, "latest_year": None}
-    statuses = list(
-        GoalStatus.objects.filter(snapshot=snapshot).select_related("goal").order_by("goal__number")
+    snapshot = statuses[0].snapshot
+    contract = snapshot.contract
+    target_statuses = list(
+        TargetStatus.objects.filter(snapshot=snapshot)
+        .select_related("target")
+        .order_by("target__goal__number", "target__position")
     )
-    counts = {}
-    for gs in statuses:
-        counts[gs.status] = counts.get(gs.status, 0) + 1
-    by_status = [(value, label, counts[value]) for value, label in Status.choices if counts.get(value)]
-    attention = [gs for gs in statuses if gs.status in ATTENTION]
+    by_status = figures.status_counts(statuses)
+    paced = any(s.status in (Status.ON_TRACK, Status.AT_RISK) for s in [*statuses, *target_statuses])
     return {
         "contract": contract,
         "snapshot": snapshot,
+        "goal_statuses": statuses,
         "by_status": by_status,
-        "attention": attention,
-        "due_data": _due_data(snapshot),
+        "status_chart": figures.status_chart(contract, snapshot, statuses),
+        "progress_chart": figures.progress_chart(statuses),
+        "trends": figures.trends(contract, snapshot, [ts.target for ts in target_statuses]),
+        "pace_assumed": paced,
+        "pace_assumption": PACE_ASSUMPTION,
+        "attention": [gs for gs in statuses if gs.status in ATTENTION],
+        "due_data": _due_data(target_statuses),
     }
+
+
+def summary(selection) -> dict | None:
+    """The contract's status for the dashboard's headline and the PDF summary page: the panel's figures."""
+    tile = home_tile(None, selection)
+    if not tile.get("snapshot"):
+        return None
+    contract, snapshot = tile["contract"], tile["snapshot"]
+    counts = ", ".join(f"{n} {label}" for _value, label, n in tile["by_status"])
+    lines = [
+        _("Målene pr. %(as_of)s: %(counts)s.") % {"as_of": date_format(snapshot.as_of), "counts": counts},
+    ]
+    waiting = sum(g["count"] for g in tile["due_data"])
+    if waiting:
+        lines.append(
+            ngettext("%(n)s delmål venter på data.", "%(n)s delmål venter på data.", waiting) % {"n": waiting}
+        )
+    if tile["pace_assumed"]:
+        lines.append(str(PACE_ASSUMPTION))
+    return {"title": contract.title, "chart": tile["status_chart"], "lines": lines}
 
 
 def organisation_section(organisation, user) -> dict | None:

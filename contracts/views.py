@@ -25,7 +25,7 @@ VIEW = "contracts.view_contract"
 
 
 def latest_snapshot(contract: Contract) -> FulfilmentSnapshot | None:
-    return contract.snapshots.order_by("-as_of", "-computed_at").first()
+    return contract.snapshots.newest_first().first()
 
 
 def _bar_note(status: TargetStatus | None) -> str:

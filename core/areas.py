@@ -67,6 +67,8 @@ class PortalArea(Protocol):
 
     def duties(self, user, today=None) -> list[dict]: ...
 
+    def attention(self, selection: "Selection", today=None) -> list: ...
+
 
 class BaseArea:
     """Defaults for an area that offers only a home tile; override what the area has."""
@@ -106,6 +108,18 @@ class BaseArea:
         return None
 
     def latest_year_with_data(self) -> int | None:
+        return None
+
+    def attention(self, selection: "Selection", today=None) -> list:
+        """What in this area needs the board's attention for the selection: `core.attention.AttentionItem`s."""
+        return []
+
+    def summary(self, selection: "Selection") -> dict | None:
+        """The area's status for the dashboard's headline and the PDF summary page, or None without data.
+
+        {"title": str, "chart": SafeString (a core.charts SVG), "lines": [str, ...]}; the same figures as
+        the area's dashboard panel for that selection.
+        """
         return None
 
     def duties(self, user, today=None) -> list[dict]:

@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from .areas import areas
 
 
@@ -12,4 +14,15 @@ def navigation(request):
         "nav_can_manage": user.has_perm("core.use_administration"),
         "nav_can_read_reports": user.has_perm("reports.view_reports"),
         "nav_own_organisation": user.organisation if user.organisation_id else None,
+        "nav_logout_url": _logout_url(request),
     }
+
+
+def _logout_url(request) -> str:
+    """A session opened by the municipality's SSO logs out there too (single logout, sso/); others locally."""
+    from accounts.two_factor import SSO_SESSION_KEY
+    from sso.conf import sso_enabled
+
+    if sso_enabled() and request.session.get(SSO_SESSION_KEY):
+        return reverse("sso:logout")
+    return reverse("logout")

@@ -39,6 +39,17 @@ def dkk_millions(amount_millions, *, max_decimals: int = 3) -> str:
     return f"{_trim(number(amount, max_decimals))} mio. kr."
 
 
+def dkk_billions(low_millions, high_millions=None, *, unit: bool = True, max_decimals: int = 3) -> str:
+    """An amount or a low–high range in million DKK, written in billions whatever its size, for tables and
+    charts that keep one unit: '3,88 mia. kr.', '0,182 mia. kr.', '1–1,75 mia. kr.' ('1–1,75' without unit)."""
+    if low_millions is None:
+        return MISSING
+    high_millions = low_millions if high_millions is None else high_millions
+    figures = [_trim(number(Decimal(v) / 1000, max_decimals)) for v in (low_millions, high_millions)]
+    text = figures[0] if figures[0] == figures[1] else "–".join(figures)
+    return f"{text} mia. kr." if unit else text
+
+
 def percent(value, decimals: int = 0) -> str:
     """'33 %' in Danish, '33%' in English."""
     if value is None:

@@ -6,6 +6,7 @@ seed data resolve them to the same organisation.
 
 from django.utils.text import slugify
 
+from . import organisation_cvr
 from .models import Organisation, ReportingPeriod
 from .sources import upsert
 
@@ -79,6 +80,7 @@ def load() -> None:
         _upsert(name, Kind.MUNICIPALITY, aliases)
     for name, kind, aliases in OTHER_ORGANISATIONS:
         _upsert(name, kind, aliases)
+    organisation_cvr.load()
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         for half in ("", ReportingPeriod.Half.SPRING, ReportingPeriod.Half.AUTUMN):
             ReportingPeriod.get_or_create_for(year, half)

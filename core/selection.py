@@ -24,8 +24,9 @@ def _defaults() -> tuple[ReportingPeriod, int]:
     return round_, max(years) if years else round_.year
 
 
-def selection_from(params) -> Selection:
-    default_round, default_year = _defaults()
+def selection_from(params, defaults: tuple[ReportingPeriod, int] | None = None) -> Selection:
+    """`defaults`: `_defaults()` as the caller already has it (core/dashboard_cache.py caches it)."""
+    default_round, default_year = defaults or _defaults()
     invalid = False
     round_ = default_round
     if params.get("runde"):

@@ -244,23 +244,50 @@ def _first_sheet(content: bytes):
 
 
 SHARED_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "  # expat's "namespace name" prefix
 
 
 def _shared_strings(archive: zipfile.ZipFile, path: str) -> list[str]:
-    """The shared-strings table, read like openpyxl reads it (plain text and rich-text runs, no phonetic
-    hints) but about 20 times faster: openpyxl builds an object per string (10 MB of strings: 27 s)."""
-    from xml.etree.ElementTree import iterparse
+    """The shared-strings table, read like openpyxl reads it: each <si>'s text, plain or in rich-text runs,
+    without the phonetic hints (<rPh>).
 
-    strings = []
+    Straight from expat's events, without building elements: a table at the 2 MB part limit reads in about
+    a third of the time ElementTree took, and openpyxl's own reader (an object per string) is slower still.
+    """
+    from xml.parsers import expat
+
+    strings: list[str] = []
+    parts: list[str] = []
+    in_text = False
+    in_phonetic = 0
+
+    def start(name: str, _attributes: dict) -> None:
+        nonlocal in_text, in_phonetic
+        if name == _MAIN + "t":
+            in_text = True
+        elif name == _MAIN + "rPh":
+            in_phonetic += 1
+        elif name == _MAIN + "si":
+            parts.clear()
+
+    def end(name: str) -> None:
+        nonlocal in_text, in_phonetic
+        if name == _MAIN + "t":
+            in_text = False
+        elif name == _MAIN + "rPh":
+            in_phonetic -= 1
+        elif name == _MAIN + "si":
+            strings.append("".join(parts))
+
+    def text(data: str) -> None:
+        if in_text and not in_phonetic:
+            parts.append(data)
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, text
     with archive.open(path) as source:
-        for _event, node in iterparse(source):
-            if node.tag == _MAIN + "si":
-                parts = [node.find(_MAIN + "t")] + [
-                    run.find(_MAIN + "t") for run in node.iterfind(_MAIN + "r")
-                ]
-                strings.append("".join(part.text or "" for part in parts if part is not None))
-                node.clear()
+        parser.ParseFile(source)
     return strings
 
 

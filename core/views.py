@@ -7,15 +7,15 @@ from django.core.exceptions import BadRequest
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from . import markdown
+from . import dashboard_cache, markdown
 from .access import require_perm
 from .administration import editors_for
 from .areas import registry
 from .models import Organisation
-from .selection import choices, selection_from
 
 
 def landing(request):
@@ -38,19 +38,9 @@ def duties_of(user) -> list[dict] | None:
 
 
 def home(request):
-    selection = selection_from(request.GET)
-    tiles = [{"area": area, **area.home_tile(request.user, selection)} for area in registry]
-    rounds, years = choices()
-    return render(
-        request,
-        "core/home.html",
-        {
-            "tiles": tiles,
-            "selection": selection,
-            "round_choices": rounds,
-            "year_choices": years,
-        },
-    )
+    """The board's dashboard: the attention list and one panel per area for the selected period, read
+    through core/dashboard_cache.py while no write has changed them."""
+    return render(request, "core/home.html", dashboard_cache.page(request, timezone.localdate()))
 
 
 PREVIEW_MAX_CHARS = 50_000
@@ -116,11 +106,7 @@ def organisation_list(request):
 
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
-    sections = []
-    for area in registry:
-        context = area.organisation_section(organisation, request.user)
-        if context is not None:
-            sections.append({"area": area, **context})
+    sections = dashboard_cache.organisation_sections(organisation, request.user, timezone.localdate())
     return render(
         request,
         "core/organisation_detail.html",

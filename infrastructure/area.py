@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.administration import Editor
 from core.areas import BaseArea
 
-from . import portal, report_sections
+from . import attention, portal, report_sections
 
 
 class InfrastructureArea(BaseArea):
@@ -34,6 +34,12 @@ class InfrastructureArea(BaseArea):
 
     def home_tile(self, user, selection=None) -> dict:
         return portal.home_tile(user, selection)
+
+    def attention(self, selection, today=None) -> list:
+        return attention.attention(selection, today)
+
+    def summary(self, selection) -> dict | None:
+        return portal.summary(selection)
 
     def organisation_section(self, organisation, user) -> dict | None:
         return portal.organisation_section(organisation, user)

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from .charts import estimate_chart
+from .charts import pdf_estimate_chart
 from .models import FollowUpReport, Project
 from .selectors import overview, plan_status_summary
 
@@ -26,7 +26,7 @@ def annual_section(year: int) -> dict | None:
         "rows": rows,
         "groups": data["groups"],
         "overall": data["overall"],
-        "chart": estimate_chart(data["rows"]),
+        "chart": pdf_estimate_chart(data["rows"]),
         "approved_count": len(approved),
         "plan_status": plan_status_summary(),
     }

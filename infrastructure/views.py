@@ -78,7 +78,9 @@ def index(request):
     context = {
         **data,
         "candidates": candidates["rows"],
-        "chart": estimate_chart(data["rows"]),
+        "chart": estimate_chart(
+            data["rows"], in_billions=False, width=1000, font_size=13
+        ),  # as the table beside it
         "caveat": ESTIMATE_CAVEAT,
         "plan_status": plan_status_summary(),
         "plan_source": {"source_ref": PLAN_NOTE_REF},

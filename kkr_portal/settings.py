@@ -56,18 +56,24 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "accounts",
     "contracts",
     "vip_climate",
     "infrastructure",
     "education",
+    "comparison",
+    "meetings",
     "reports",
     "notifications",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "api",
+    "sso",
 ]
 
 MIDDLEWARE = [
@@ -79,12 +85,17 @@ MIDDLEWARE = [
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The SAML exchange's own session (djangosaml2): its cookie must survive the identity provider's POST.
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.SessionLifetimeMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # After the login check: a logged-in user with a second factor must pass it first (accounts/two_factor.py).
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -133,6 +144,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Sessions opened by single sign-on (sso/); it authenticates nothing itself.
+    "sso.backends.SsoBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -162,6 +175,11 @@ AXES_VERBOSE = False
 # The login audit (successful and failed logins, lockouts, logouts, 403s) is kept this long (GDPR; the
 # privacy page says so); a beat task deletes older entries (kkr_portal/beat.py).
 LOGIN_AUDIT_RETENTION_DAYS = envint("LOGIN_AUDIT_RETENTION_DAYS", "183")
+# Two-factor login (django-otp, TOTP + one-use recovery codes): required for staff, superusers and the
+# Secretariat, optional for others. A wrong code doubles the wait before the next try (1 s, 2 s, 4 s, ...).
+OTP_TOTP_ISSUER = "KKR Hovedstaden"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Danish first, English second. Source strings are Danish; locale/en translates them.
 LANGUAGE_CODE = "da"
@@ -259,6 +277,8 @@ MAX_UPLOAD_BYTES = envint("MAX_UPLOAD_BYTES", str(10 * 2**20))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 2**20
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the fields other than files (Django's default, stated)
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# Meetings: an uploaded annex (PDF only) is refused above this size; stored under MEDIA_ROOT/private.
+MEETINGS_ANNEX_MAX_BYTES = envint("MEETINGS_ANNEX_MAX_BYTES", str(8 * 2**20))
 
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
@@ -313,8 +333,15 @@ CELERY_BEAT_SCHEDULE.update(BEAT_SCHEDULE)
 
 # The read-only API (/api/v1/) and open data (/data/): personal tokens, paging for Power BI, numbers as
 # numbers, a rate per token. The throttle counts in the cache: Redis when configured, else per process.
+# CACHE_KEY_PREFIX keeps apart what shares one Redis (the test suite's parallel workers; two installs).
 CACHES = (
-    {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+        }
+    }
     if REDIS_URL
     else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 )
@@ -344,3 +371,34 @@ SPECTACULAR_SETTINGS = {
 }
 # Open data: the licence the catalogue states for the datasets KKR publishes (the operator's choice).
 OPEN_DATA_LICENSE = os.environ.get("OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/")
+
+# Single sign-on (sso/, docs/sso.md): SAML 2.0 with the OIOSAML 3 profile against KOMBIT's Context Handler.
+# Off unless the identity provider's metadata (file or URL) and our signing key and certificate are given;
+# the login page then shows the SSO button. Paths are files in the container (secrets, not in the image).
+SAML_IDP_METADATA_FILE = os.environ.get("SAML_IDP_METADATA_FILE", "")
+SAML_IDP_METADATA_URL = os.environ.get("SAML_IDP_METADATA_URL", "")
+# The certificate the remote metadata is signed with (checked when given).
+SAML_IDP_METADATA_CERT_FILE = os.environ.get("SAML_IDP_METADATA_CERT_FILE", "")
+SAML_KEY_FILE = os.environ.get("SAML_KEY_FILE", "")
+SAML_CERT_FILE = os.environ.get("SAML_CERT_FILE", "")
+# A separate encryption key pair; the signing pair is used when these are empty.
+SAML_ENCRYPTION_KEY_FILE = os.environ.get("SAML_ENCRYPTION_KEY_FILE", "")
+SAML_ENCRYPTION_CERT_FILE = os.environ.get("SAML_ENCRYPTION_CERT_FILE", "")
+# Where the identity provider reaches the portal (ACS, logout); the entity ID defaults to the metadata URL.
+SAML_BASE_URL = os.environ.get("SAML_BASE_URL", PORTAL_BASE_URL)
+SAML_ENTITY_ID = os.environ.get("SAML_ENTITY_ID", SAML_BASE_URL.rstrip("/") + "/sso/metadata/")
+# The privileges the municipalities grant are this base + "lead", "board", "secretariat" (sso/mapping.py).
+SAML_ROLE_BASE = os.environ.get("SAML_ROLE_BASE", "http://kkr-portal/roles/")
+SAML_CLOCK_SKEW_SECONDS = envint("SAML_CLOCK_SKEW_SECONDS", "60")
+SAML_XMLSEC_BINARY = os.environ.get("SAML_XMLSEC_BINARY", "/usr/bin/xmlsec1")
+SAML_ENABLED = bool((SAML_IDP_METADATA_FILE or SAML_IDP_METADATA_URL) and SAML_KEY_FILE and SAML_CERT_FILE)
+# djangosaml2: the configuration is built per request from the settings above (sso/conf.py).
+SAML_CONFIG_LOADER = "sso.conf.sp_config"
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_SESSION_COOKIE_NAME = "saml_session"
+# The identity provider POSTs back from another site: SameSite=None (needs Secure) in production; over
+# plain HTTP (embedded mode, tests) a browser would drop such a cookie, and Lax suffices on one host.
+SAML_SESSION_COOKIE_SAMESITE = "None" if SESSION_COOKIE_SECURE else "Lax"
+# Redirect binding and our own pages: no auto-submitting forms, so the strict CSP needs no exception.
+SAML_CSP_HANDLER = ""
+SAML_IGNORE_LOGOUT_ERRORS = True

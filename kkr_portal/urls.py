@@ -15,9 +15,12 @@ urlpatterns = [
     path("vip/", include("vip_climate.urls")),
     path("infrastructure/", include("infrastructure.urls")),
     path("education/", include("education.urls")),
+    path("sammenligning/", include("comparison.urls")),
+    path("meetings/", include("meetings.urls")),
     path("reports/", include("reports.urls")),
     path("e-mails/", include("notifications.urls")),
     path("api/", include("api.urls")),
     path("data/", include("api.open_data_urls")),
+    path("sso/", include("sso.urls")),
     path("admin/", admin.site.urls),
 ]

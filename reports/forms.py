@@ -9,7 +9,11 @@ from .services import ReportParameterError, resolve_parameters
 
 
 class ReportRequestForm(LocalizedForm):
-    kind = forms.ChoiceField(label=_("Rapport"), choices=ReportJob.Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Rapport"),
+        choices=[(kind.value, kind.label) for kind in ReportJob.REPORT_KINDS],
+        widget=forms.RadioSelect,
+    )
     period = forms.ChoiceField(
         label=_("Periode"),
         help_text=_("Halvårsstatus: vælg en statusrunde. Årsrapport: vælg et år."),

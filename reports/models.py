@@ -13,15 +13,20 @@ from core.models import ReportingPeriod
 
 def report_file_path(job: "ReportJob", filename: str) -> str:
     """Under a non-public folder, one fixed name per job: a second save of the same job replaces it."""
-    return f"private/reports/{job.kind}/{job.period.code}/job-{job.pk}-v{job.version}.pdf"
+    folder = f"{job.period.code}/{job.subject.replace(':', '-')}" if job.subject else job.period.code
+    return f"private/reports/{job.kind}/{folder}/job-{job.pk}-v{job.version}.{job.extension}"
 
 
 class ReportJobQuerySet(models.QuerySet):
     def active(self):
         return self.filter(state__in=ReportJob.ACTIVE_STATES)
 
-    def for_report(self, kind: str, period):
-        return self.filter(kind=kind, period=period)
+    def for_report(self, kind: str, period, subject: str = ""):
+        return self.filter(kind=kind, period=period, subject=subject)
+
+    def reports(self):
+        """The area reports of the archive (/reports/); jobs for a subject are shown where it lives."""
+        return self.filter(subject="")
 
     def with_people(self):
         return self.select_related("period", "requested_by", "issued_by")
@@ -31,6 +36,10 @@ class ReportJob(models.Model):
     class Kind(models.TextChoices):
         HALF_YEARLY = "half_yearly", _("Halvårsstatus for klima-VIP-projekterne")
         ANNUAL = "annual", _("Årsrapport til KKR")
+        # Documents about one subject (a meeting), rendered by the subject's app (EXTERNAL_RENDERERS).
+        MEETING_PACKET = "meeting_packet", _("Mødemappe")
+        MEETING_MINUTES = "meeting_minutes", _("Referat")
+        MEETING_EXPORT = "meeting_export", _("Dagsorden til mødesystemer")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("I kø")
@@ -39,12 +48,16 @@ class ReportJob(models.Model):
         FAILED = "failed", _("Fejlet")
 
     ACTIVE_STATES = (State.QUEUED, State.RUNNING)
+    # The area reports of /reports/; the other kinds are a subject's documents (a meeting's packet...).
+    REPORT_KINDS = (Kind.HALF_YEARLY, Kind.ANNUAL)
 
     uuid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     kind = models.CharField(_("rapporttype"), max_length=20, choices=Kind.choices)
     period = models.ForeignKey(
         ReportingPeriod, verbose_name=_("periode"), on_delete=models.PROTECT, related_name="report_jobs"
     )
+    # What a subject job is about ("meeting:7"); blank for the area reports. Part of the report's identity.
+    subject = models.CharField(_("emne"), max_length=64, blank=True, default="")
     version = models.PositiveIntegerField(_("version"), default=1)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -97,11 +110,13 @@ class ReportJob(models.Model):
             # One render at a time per report: a second request while one is queued or running is refused
             # by the database, and the service returns the job already under way.
             models.UniqueConstraint(
-                fields=["kind", "period"],
+                fields=["kind", "period", "subject"],
                 condition=Q(state__in=["queued", "running"]),
-                name="reports_one_active_job_per_report",
+                name="reports_one_active_job_per_report_subject",
             ),
-            models.UniqueConstraint(fields=["kind", "period", "version"], name="reports_unique_version"),
+            models.UniqueConstraint(
+                fields=["kind", "period", "subject", "version"], name="reports_unique_subject_version"
+            ),
             # Only a finished file can be issued.
             models.CheckConstraint(
                 condition=~Q(issued=True) | Q(state="done"), name="reports_issued_is_done"
@@ -127,7 +142,17 @@ class ReportJob(models.Model):
         return self.state == self.State.DONE and bool(self.file)
 
     @property
+    def extension(self) -> str:
+        return "zip" if self.kind == self.Kind.MEETING_EXPORT else "pdf"
+
+    @property
+    def content_type(self) -> str:
+        return "application/zip" if self.extension == "zip" else "application/pdf"
+
+    @property
     def title(self) -> str:
+        if self.subject:
+            return str(self.get_kind_display())
         if self.kind == self.Kind.HALF_YEARLY:
             return str(_("Halvårsstatus for klima-VIP-projekterne"))
         return str(_("Årsrapport til KKR Hovedstaden"))
@@ -142,6 +167,8 @@ class ReportJob(models.Model):
     def download_name(self) -> str:
         """A Danish file name without diacritics: KKR-halvaarsstatus-efteraar-2022.pdf."""
         halves = {"spring": "foraar", "autumn": "efteraar"}
+        if self.subject:
+            return f"KKR-{self.kind}-{self.subject.replace(':', '-')}-v{self.version}.{self.extension}"
         if self.kind == self.Kind.HALF_YEARLY:
             name = f"KKR-halvaarsstatus-{halves[self.period.half]}-{self.period.year}"
         else:

@@ -48,6 +48,8 @@ class Section:
 def annual_sections(year: int) -> list[Section]:
     sections = []
     for area in registry:
+        if not getattr(area, "in_annual_report", True):
+            continue  # an area with no figures of its own (meetings) has no section, not an empty one
         module = area.report_sections
         title = _title(area)
         context = module.annual_section(year) if module is not None else None

@@ -7,6 +7,7 @@ import traceback
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, OperationalError, transaction
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 from core import dispatch
 from core.models import ReportingPeriod
 
-from . import conf, sections
+from . import conf, sections, summary
 from .heartbeat import beating
 from .models import ReportJob, report_file_path
 
@@ -37,6 +38,10 @@ KIND_ALIASES = {
 
 class ReportParameterError(ValueError):
     """Parameters that name no report (a Danish message for the user)."""
+
+
+class RenderError(Exception):
+    """A document that cannot be rendered from its data (a Danish message for the user; not retried)."""
 
 
 class ReportJobError(Exception):
@@ -84,7 +89,7 @@ def resolve_parameters(kind: str, code: str, *, today=None) -> tuple[str, Report
 
 
 def report_job_request(
-    *, kind: str, period: ReportingPeriod, by=None, queue: bool = True
+    *, kind: str, period: ReportingPeriod, subject: str = "", by=None, queue: bool = True
 ) -> tuple[ReportJob, bool]:
     """A new job (the next version), or the job already queued or running for the same report.
 
@@ -94,18 +99,25 @@ def report_job_request(
     """
     try:
         with transaction.atomic():
-            existing = ReportJob.objects.active().for_report(kind, period).select_for_update().first()
+            existing = (
+                ReportJob.objects.active().for_report(kind, period, subject).select_for_update().first()
+            )
             if existing is not None and queue:
                 _revive(existing)  # may give up on it (MAX_ATTEMPTS): then this request starts anew
             if existing is not None and existing.is_active:
                 return existing, False
-            last = ReportJob.objects.for_report(kind, period).aggregate(last=Max("version"))["last"] or 0
-            job = ReportJob.objects.create(kind=kind, period=period, version=last + 1, requested_by=by)
+            last = (
+                ReportJob.objects.for_report(kind, period, subject).aggregate(last=Max("version"))["last"]
+                or 0
+            )
+            job = ReportJob.objects.create(
+                kind=kind, period=period, subject=subject, version=last + 1, requested_by=by
+            )
             if queue:
                 _queue(job.pk)
             return job, True
     except IntegrityError:
-        existing = ReportJob.objects.active().for_report(kind, period).first()
+        existing = ReportJob.objects.active().for_report(kind, period, subject).first()
         if existing is None:
             raise
         return existing, False
@@ -254,7 +266,7 @@ def _store(job_id: int, result: "RenderResult", task_id: str = "") -> ReportJob:
         name = report_file_path(job, "report.pdf")
         if storage.exists(name):
             storage.delete(name)  # left by an attempt that died before its commit
-        job.file.name = storage.save(name, ContentFile(result.pdf))
+        job.file.name = storage.save(name, ContentFile(result.pdf))  # the file's bytes (a PDF or a ZIP)
         job.size = len(result.pdf)
         job.sha256 = hashlib.sha256(result.pdf).hexdigest()
         job.pages = result.pages
@@ -282,6 +294,8 @@ def _describe(error: BaseException) -> str:
 
     if isinstance(error, SoftTimeLimitExceeded):
         return _("Dannelsen tog længere end tidsgrænsen og blev afbrudt.")
+    if isinstance(error, RenderError):
+        return _("Rapporten kunne ikke dannes: %(error)s") % {"error": error}
     last = traceback.format_exception_only(type(error), error)[-1].strip()
     return _("Rapporten kunne ikke dannes: %(error)s") % {"error": last}
 
@@ -318,6 +332,14 @@ def report_jobs_requeue_stuck(*, now=None) -> list[int]:
 
 AUTHOR = "KKR Hovedstaden"
 
+# Job kinds about a subject, rendered by the subject's app: kind -> dotted path of `render(job) -> RenderResult`.
+# The pipeline (queue, heartbeat, retries, the one stored file and its checksum) stays here.
+EXTERNAL_RENDERERS = {
+    ReportJob.Kind.MEETING_PACKET: "meetings.packet.render_packet_job",
+    ReportJob.Kind.MEETING_MINUTES: "meetings.packet.render_minutes_job",
+    ReportJob.Kind.MEETING_EXPORT: "meetings.packet.render_export_job",
+}
+
 
 @dataclass
 class RenderResult:
@@ -345,6 +367,9 @@ def build_context(kind: str, period: ReportingPeriod, *, today=None) -> dict:
     for section in report_sections:
         section.html = section.render()
     return {
+        "summary": summary.summary_context(period, today),
+        "portal_url": settings.PORTAL_BASE_URL,
+        "data_as_of": timezone.localtime(),
         "kind": kind,
         "period": period,
         "title": title,
@@ -365,15 +390,25 @@ def stylesheet_path() -> str:
     return finders.find("css/report-print.css")
 
 
-def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, int]:
+def render_document(html: str):
+    """WeasyPrint's laid-out document (pages, anchors) with the reports' stylesheet."""
     from weasyprint import CSS, HTML
 
-    document = HTML(string=html, base_url=str(finders.find("css") or ".")).render(
+    return HTML(string=html, base_url=str(finders.find("css") or ".")).render(
         stylesheets=[CSS(filename=stylesheet_path())]
     )
+
+
+def document_to_pdf(document, *, variant: str | None = None) -> bytes:
+    """Tagged PDF bytes (PDF/UA-1 by default, conf.PDF_VARIANT) of a rendered document."""
     options = {"pdf_variant": variant} if variant else {}
     options["pdf_tags"] = True
-    return document.write_pdf(**_supported(options)), len(document.pages)
+    return document.write_pdf(**_supported(options))
+
+
+def html_to_pdf(html: str, *, variant: str | None = None) -> tuple[bytes, int]:
+    document = render_document(html)
+    return document_to_pdf(document, variant=variant), len(document.pages)
 
 
 def _supported(options: dict) -> dict:
@@ -386,6 +421,10 @@ def _supported(options: dict) -> dict:
 def render_report(job_or_kind, period: ReportingPeriod | None = None, *, today=None) -> RenderResult:
     """One code path for the task, the command and the benchmark: context → HTML → WeasyPrint → PDF."""
     kind = job_or_kind if period is not None else job_or_kind.kind
+    if kind in EXTERNAL_RENDERERS:
+        from django.utils.module_loading import import_string
+
+        return import_string(EXTERNAL_RENDERERS[kind])(job_or_kind)
     period = period if period is not None else job_or_kind.period
     started = time.perf_counter()
     html = render_html(build_context(kind, period, today=today))

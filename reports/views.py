@@ -30,7 +30,11 @@ def index(request):
 
 
 def _index(request, form, status=200):
-    jobs = list(ReportJob.objects.with_people().order_by("kind", "-period__year", "period__half", "-version"))
+    jobs = list(
+        ReportJob.objects.reports()
+        .with_people()
+        .order_by("kind", "-period__year", "period__half", "-version")
+    )
     for job in jobs:
         job.can_issue = request.user.has_perm("reports.issue_report", job)
     return render(
@@ -71,7 +75,7 @@ def request_report(request):
 def _job_for(request, pk) -> ReportJob:
     if not request.user.has_perm("reports.view_reports"):
         raise Http404
-    return get_object_or_404(ReportJob.objects.with_people(), pk=pk)
+    return get_object_or_404(ReportJob.objects.reports().with_people(), pk=pk)
 
 
 @require_GET
@@ -124,7 +128,7 @@ def job_issue(request, pk):
 
 @require_GET
 def job_download(request, pk):
-    job = get_object_or_404(ReportJob.objects.select_related("period"), pk=pk)
+    job = get_object_or_404(ReportJob.objects.reports().select_related("period"), pk=pk)
     if not request.user.has_perm("reports.view_reports"):
         raise PermissionDenied
     if not job.is_done:

@@ -14,9 +14,11 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.test import Client
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
@@ -74,6 +76,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _dashboard_cache_forgotten():
+    """Each test's dashboard panels start uncached: the cache outlives the test's rolled-back rows."""
+    from core import dashboard_cache
+
+    dashboard_cache.forget_all()
+
+
+@pytest.fixture(autouse=True)
 def _language_restored():
     """A request through LocaleMiddleware leaves its language active in the thread: give it back after."""
     with translation.override(settings.LANGUAGE_CODE):
@@ -89,11 +99,46 @@ def _celery_mode(request, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = eager
     yield
     celery_app.conf.task_always_eager = previous
+    if not eager and WORKER_NODE:
+        wait_until_the_worker_is_idle(WORKER_NODE[0])
+
+
+# The node name of this test process's Celery worker, once `celery_worker_process` has started it.
+WORKER_NODE: list[str] = []
+
+
+def wait_until_the_worker_is_idle(node: str, timeout: float = 30) -> None:
+    """Wait (at most `timeout` seconds) until the test queue is empty and the worker runs nothing.
+
+    A task a services test sent (a fulfilment computation its commit queued, say) may still be running when
+    the test ends. The flush of a transactional test (TRUNCATE) would then wait on that task's locks, or
+    deadlock with it, and the task would read a database the next test is filling.
+    """
+    # limit=1: return on the worker's one reply, not after the whole timeout.
+    inspect = celery_app.control.inspect(destination=[node], timeout=2, limit=1)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with celery_app.connection_for_write() as broker:
+            waiting = broker.default_channel.client.llen(TEST_QUEUE)
+        running = [*((inspect.active() or {}).get(node) or []), *((inspect.reserved() or {}).get(node) or [])]
+        if not waiting and not running:
+            return
+        time.sleep(0.1)
 
 
 # --- the KKR data, loaded once per test database -------------------------------------------------------
 
-OUR_APPS = ("core", "contracts", "vip_climate", "infrastructure", "education", "reports", "notifications")
+OUR_APPS = (
+    "core",
+    "contracts",
+    "vip_climate",
+    "infrastructure",
+    "education",
+    "comparison",
+    "meetings",
+    "reports",
+    "notifications",
+)
 
 
 def our_models(*, with_groups: bool = False) -> list:
@@ -110,6 +155,7 @@ class ReferenceData:
     """
 
     rows: list[tuple[type, list]] = []
+    content_types: dict[int, tuple[str, str]] = {}
 
     @classmethod
     def load(cls) -> None:
@@ -117,12 +163,24 @@ class ReferenceData:
         cls.rows = [
             (model, list(model._base_manager.order_by("pk"))) for model in our_models(with_groups=True)
         ]
+        cls.content_types = {ct.pk: (ct.app_label, ct.model) for ct in ContentType.objects.all()}
 
     @classmethod
     def restore(cls) -> None:
+        # The flush recreates the content types, with new ids where sequences are not reset (PostgreSQL): a
+        # generic link (meetings.ItemLink) is put back pointing at the same model by its natural key.
+        now = {(ct.app_label, ct.model): ct.pk for ct in ContentType.objects.all()}
+        remap = {old: now[key] for old, key in cls.content_types.items() if key in now}
         with transaction.atomic():
             for model, rows in cls.rows:
+                for field in model._meta.concrete_fields:
+                    if field.is_relation and field.related_model is ContentType:
+                        for row in rows:
+                            old = getattr(row, field.attname)
+                            setattr(row, field.attname, remap.get(old, old))
                 model._base_manager.bulk_create(rows)
+        # The kept rows now hold today's ids: the next restore maps from these.
+        cls.content_types = {pk: key for key, pk in now.items()}
 
 
 @pytest.fixture(scope="session")
@@ -161,6 +219,43 @@ def empty_database(request):
     with connection.cursor() as cursor:
         for statement in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
             cursor.execute(statement)
+
+
+def verify_second_factor(client, user) -> None:
+    """Give the client's session a passed second factor, as if the user had typed the code.
+
+    A user for whom two-factor login is required (staff, superusers, the Secretariat) gets a confirmed TOTP
+    device first if they have none; a user with no device and no requirement is left as is."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.two_factor import app_device, is_required
+
+    user = User.objects.get(pk=user.pk)  # fresh: groups or flags may have changed since the object was made
+    device = app_device(user)
+    if device is None:
+        if not is_required(user):
+            return
+        device = TOTPDevice.objects.create(user=user, name="test device", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_second_factor(request, monkeypatch):
+    """`client.force_login(user)` stands for a whole login, second factor included: the suite's ~2400
+    tests (and `page_for`) log in so. The tests of the two-factor login itself opt out with the
+    `real_second_factor` marker and go through the real steps."""
+    if request.node.get_closest_marker("real_second_factor"):
+        return
+    force_login = Client.force_login
+
+    def force_login_with_second_factor(self, user, backend=None):
+        force_login(self, user, backend)
+        verify_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)
 
 
 @pytest.fixture
@@ -217,6 +312,16 @@ def plain_user(organisations):
     """Logged in, but neither a role nor an organisation."""
     return _user("udenrolle")
 
+
+# Each pytest-xdist worker keeps its own keys in the shared Redis (dashboard tokens, cached pages, API
+# throttles): another worker's writes must not drop this one's cached panels in the middle of a test. Its
+# Celery worker process inherits the prefix through the environment.
+if os.environ.get("PYTEST_XDIST_WORKER") and settings.REDIS_URL:
+    from django.test.signals import clear_cache_handlers
+
+    os.environ["CACHE_KEY_PREFIX"] = f"test-{os.environ['PYTEST_XDIST_WORKER']}"
+    settings.CACHES["default"]["KEY_PREFIX"] = os.environ["CACHE_KEY_PREFIX"]
+    clear_cache_handlers(setting="CACHES")  # a cache opened before this line would keep the old prefix
 
 # --- the real Celery worker -------------------------------------------------------------------------
 
@@ -283,7 +388,9 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
         raise RuntimeError(f"celery worker did not answer: {log.read_text()[-3000:]}")
     process.log_path = log
     process.mail_dir = mail_dir
+    WORKER_NODE[:] = [name.replace("%h", socket.gethostname())]
     yield process
+    WORKER_NODE.clear()
     process.terminate()
     try:
         process.wait(timeout=20)
@@ -341,6 +448,16 @@ def page_for(browser, live_server, client):
     yield open_page
     for context in contexts:
         context.close()
+
+
+def click_and_load(locator, **kwargs) -> None:
+    """Click what submits a form or follows a link; return once the next page has loaded.
+
+    Playwright's click no longer waits for the navigation it starts, and a form that answers on its own URL
+    gives wait_for_url nothing to wait for: reading the page straight after the click can read the old page,
+    or an empty one mid-navigation."""
+    with locator.page.expect_navigation(**kwargs):
+        locator.click()
 
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -44,8 +44,9 @@ def concrete(route: str) -> str:
 
 
 # The open data is public on purpose; the API answers anonymous callers itself, with a 401 and a token
-# challenge (a program cannot follow a login page).
-PUBLIC_PREFIXES = ("admin/", "data/")
+# challenge (a program cannot follow a login page). SAML's endpoints are where an anonymous browser arrives
+# from the identity provider (404 while SSO is off; tests/sso/ tests them on).
+PUBLIC_PREFIXES = ("admin/", "data/", "sso/")
 TOKEN_PREFIX = "api/v1/"
 
 

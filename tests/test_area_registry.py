@@ -60,7 +60,13 @@ def extra_area(settings):
 
 
 def test_the_real_areas_are_registered_in_installed_apps_order():
-    assert [area.app for area in registry] == ["contracts", "vip_climate", "infrastructure", "education"]
+    assert [area.app for area in registry] == [
+        "contracts",
+        "vip_climate",
+        "infrastructure",
+        "education",
+        "meetings",
+    ]
     assert all(isinstance(area, PortalArea) for area in registry)
 
 
@@ -95,7 +101,15 @@ def test_load_kkr_data_seeds_a_registered_area_after_the_areas_it_depends_on(ext
     out = StringIO()
     call_command("load_kkr_data", stdout=out)
     loaded = [line.split(":")[0].strip() for line in out.getvalue().splitlines() if line.endswith(": loaded")]
-    assert loaded == ["core", "contracts", "vip_climate", "infrastructure", "education", "testarea_extra"]
+    assert loaded == [
+        "core",
+        "contracts",
+        "vip_climate",
+        "infrastructure",
+        "education",
+        "meetings",
+        "testarea_extra",
+    ]
     assert extra_area.seeded == 1
 
 

@@ -24,7 +24,13 @@ def test_each_role_sees_the_home_page_with_the_four_areas(page_for, request, rol
     page = page_for(request.getfixturevalue(role))
     page.goto("/")
     headings = page.locator("main h2").all_inner_texts()
-    assert headings[:4] == ["Resultatkontrakt", "Klima-VIP-projekter", "Infrastruktur", "Uddannelse"]
+    assert headings[:5] == [
+        "Kræver opmærksomhed",
+        "Resultatkontrakt",
+        "Klima-VIP-projekter",
+        "Infrastruktur",
+        "Uddannelse",
+    ]
 
 
 def test_only_the_secretariat_sees_the_administration_link(page_for, secretariat, board_member):

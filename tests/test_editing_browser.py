@@ -4,7 +4,7 @@ bulk paste from the administration page to the saved measurements."""
 import pytest
 
 from contracts.models import Measurement, Target
-from tests.conftest import axe_violations
+from tests.conftest import axe_violations, click_and_load
 from vip_climate.models import LeadPeriod
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,11 +48,11 @@ def test_the_secretariat_pastes_a_column_from_the_navigation_to_the_saved_measur
     page.get_by_role("link", name="Indsæt for alle kommuner 2.1.2").click()
     page.get_by_label("Dato eller periodens slutning").fill("2023-12-31")
     page.get_by_label("Én linje pr. kommune: navn;værdi").fill("Albertslund\t12\nGentofe;4,5")
-    page.get_by_role("button", name="Vis forhåndsvisning").click()
+    click_and_load(page.get_by_role("button", name="Vis forhåndsvisning"))
     assert "Mente du: Gentofte?" in page.content()
     assert axe_violations(page) == []
     page.get_by_label("Én linje pr. kommune: navn;værdi").fill("Albertslund\t12\nGentofte;4,5")
-    page.get_by_role("button", name="Vis forhåndsvisning").click()
+    click_and_load(page.get_by_role("button", name="Vis forhåndsvisning"))
     assert "2 målinger er klar til at blive gemt" in page.content()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Gem alle målinger").click()

@@ -170,6 +170,10 @@ CASES = [
         Case(f"education allocation {fmt}", lambda fmt=fmt: _allocation_url(fmt), _municipality_name)
         for fmt in ("csv", "xlsx")
     ],
+    *[
+        Case(f"comparison {fmt}", f"/sammenligning/eksport.{fmt}", _municipality_name)
+        for fmt in ("csv", "xlsx")
+    ],
 ]
 
 # Each function that writes a table, and the cases that reach it through a URL.
@@ -182,16 +186,21 @@ WRITERS = {
     "infrastructure.views.matrix": ["infrastructure matrix csv", "infrastructure matrix xlsx"],
     "education.views.allocation_export": ["education allocation csv", "education allocation xlsx"],
     "education.importers.export_bytes": ["education allocation csv", "education allocation xlsx"],
+    "comparison.views.export": ["comparison csv", "comparison xlsx"],
     "api.views.download": ["api datasets", "open data datasets"],
     "api.views.get": ["api datasets"],
     "api.open_data.dataset_file": ["open data datasets"],
+    "meetings.packet.render_export": ["meetings export index csv"],
 }
 DATASET_CASES = {"api datasets", "open data datasets"}  # every dataset, in test_every_dataset_download_...
+# Tables inside a file rather than a response: the meeting export's index.csv (tests/meetings/test_packet.py,
+# test_export_index_neutralises_a_hostile_title).
+ZIPPED_CASES = {"meetings export index csv"}
 
 
 def test_every_export_is_listed():
     assert _writers() == set(WRITERS), "a function writes a table: list it in WRITERS and its URL in CASES"
-    ids = {case.id for case in CASES} | DATASET_CASES
+    ids = {case.id for case in CASES} | DATASET_CASES | ZIPPED_CASES
     assert {i for cases in WRITERS.values() for i in cases} <= ids
 
 

@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 
+from comparison.models import Population
 from contracts.models import Measurement
 from core.models import PreviewCommit
 from education.models import Allocation, Programme, RealisedIntake
@@ -127,6 +128,18 @@ IMPORTERS = [
         writes=2,
         forms=("vip_climate.forms.CommitmentImportForm",),
     ),
+    Importer(
+        "comparison population",
+        "/sammenligning/indbyggertal/",
+        "secretariat",
+        ("kommune", "indbyggere"),
+        fields=lambda: {"year": 2023, "source": "Danmarks Statistik"},
+        valid=lambda: "Kommune;Indbyggere\nBrøndby;35.000\nHørsholm;25.000\n".encode(),
+        commit_url="/sammenligning/indbyggertal/gem/",
+        effect=lambda: Population.history.count(),
+        writes=2,
+        forms=("comparison.forms.PopulationImportForm",),
+    ),
 ]
 COMMITTING = [i for i in IMPORTERS if i.valid is not None]
 
@@ -138,8 +151,10 @@ def _subclasses(cls):
 
 
 def test_every_upload_form_is_listed():
+    import comparison.forms  # noqa: F401
     import contracts.forms  # noqa: F401  (the forms modules define the upload forms)
     import education.forms  # noqa: F401
+    import meetings.forms  # noqa: F401
     import vip_climate.forms  # noqa: F401
 
     with_files = {
@@ -148,8 +163,14 @@ def test_every_upload_form_is_listed():
         if not form.__module__.startswith(("django.", "tests."))
         and any(isinstance(f, forms.FileField) for f in form.base_fields.values())
     }
-    listed = {name for importer in IMPORTERS for name in importer.forms}
+    listed = {name for importer in IMPORTERS for name in importer.forms} | set(NOT_TABLES)
     assert with_files == listed, "an upload form is not in IMPORTERS (tests/test_imports.py)"
+
+
+# Upload forms that take no table: where their hostile files are tested instead.
+NOT_TABLES = {
+    "meetings.forms.UploadAnnexForm": "tests/meetings/test_views.py (PDF by content, size limit)",
+}
 
 
 # --- hostile files: refused in < 2 s of CPU and < 100 MB -------------------------------------------------
@@ -194,8 +215,16 @@ def test_a_hostile_file_is_refused_fast_and_small_with_a_message(client, request
     make, name, message = HOSTILE[hostile]
     content = make(importer.header)
     before = importer.effect()
-    data = {**importer.fields(), importer.file_field: SimpleUploadedFile(name, content)}
-    response, cpu, peak = _peak_rss_growth(lambda: client.post(importer.url, data))
+
+    def post():
+        return client.post(
+            importer.url, {**importer.fields(), importer.file_field: SimpleUploadedFile(name, content)}
+        )
+
+    # The first such request of a process imports the file readers and compiles the templates (~1.5 s of
+    # CPU here), a cost the file did not cause and that fails this test when it runs first: measure the next.
+    assert message in post().content.decode()
+    response, cpu, peak = _peak_rss_growth(post)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert "token" not in (response.context or {}) or not response.context["token"]

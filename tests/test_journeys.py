@@ -11,7 +11,7 @@ def test_a_board_member_reads_the_dashboard_and_opens_a_project(page_for, board_
     page = page_for(board_member)
     page.goto("/")
     page.get_by_label("Statusrunde").select_option("2022-autumn")
-    page.get_by_label("År").select_option("2022")
+    page.get_by_label("År", exact=True).select_option("2022")
     page.get_by_role("button", name="Vis").click()
     page.wait_for_url("**/?runde=2022-autumn&aar=2022")
     assert "Viser statusrunden Efterår 2022 og året 2022." in page.locator("main").inner_text()

@@ -41,3 +41,9 @@ def test_every_footer_links_both(client, board_member):
     pages.append(client.get("/").content.decode())
     for body in pages:
         assert 'href="/was"' in body and 'href="/privatliv/"' in body
+
+
+def test_the_privacy_page_names_the_second_factor_and_the_sso_identity(client):
+    body = client.get(reverse("privacy")).content.decode()
+    assert "den hemmelige nøgle, din godkendelsesapp deler med portalen" in body
+    assert "identitetsudbyderens navn for dig (NameID)" in body

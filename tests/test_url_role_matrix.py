@@ -51,6 +51,19 @@ row("account", "/konto/", "login 200 200 200 200 200 200")
 row("password_change", "/konto/adgangskode/", "login 200 200 200 200 200 200")
 row("password_change_done", "/konto/adgangskode/skiftet/", "login 200 200 200 200 200 200")
 row("login_audit", "/konto/login-log/", "login 403 403 403 403 200 200")
+# Two-factor login: the matrix's users have passed it (force_login, tests/conftest.py); a member has none,
+# the secretariat and the superuser must have one (so may not turn it off).
+row("two_factor_verify", "/konto/totrin/", "login 302 302 302 302 302 302")
+row("two_factor_enrol", "/konto/totrin/opret/", "login 200 200 200 200 302 302")
+row("two_factor_recovery_codes", "/konto/totrin/koder/", "login 403 403 403 403 200 200")
+row("two_factor_disable", "/konto/totrin/slaa-fra/", "login 302 302 302 302 403 403", method="POST")
+row("two_factor_users", "/konto/totrin/brugere/", "login 403 403 403 403 200 200")
+row(
+    "two_factor_reset",
+    "/konto/totrin/brugere/{member_user}/nulstil/",
+    "login 403 403 403 403 302 302",
+    method="POST",
+)
 row("password_reset", "/adgangskode/glemt/", "200 200 200 200 200 200 200")
 row("password_reset_done", "/adgangskode/glemt/sendt/", "200 200 200 200 200 200 200")
 row("password_reset_confirm", "/adgangskode/nulstil/MQ/x-y/", "200 200 200 200 200 200 200")
@@ -88,6 +101,16 @@ row(
 row(
     "contracts:measurement_delete",
     "/contracts/maaling/{measurement}/slet/",
+    "login 403 403 403 403 302 302",
+    method="POST",
+)
+row("comparison:index", "/sammenligning/", "login 200 403 403 403 200 200")
+row("comparison:export_csv", "/sammenligning/eksport.csv", "login 200 403 403 403 200 200")
+row("comparison:export_xlsx", "/sammenligning/eksport.xlsx", "login 200 403 403 403 200 200")
+row("comparison:population_import", "/sammenligning/indbyggertal/", "login 403 403 403 403 200 200")
+row(
+    "comparison:population_import_commit",
+    "/sammenligning/indbyggertal/gem/",
     "login 403 403 403 403 302 302",
     method="POST",
 )
@@ -226,6 +249,12 @@ row(
 )
 row("education:strategy", "/education/strategi/", "login 200 200 200 200 200 200")
 row("education:local_strategy_edit", "/education/strategi/albertslund/", "login 403 200 403 403 200 200")
+# Single sign-on (sso/) is off unless configured: 404 for everyone; tests/sso/ runs them against an IdP.
+row("sso:login", "/sso/login/", "404 404 404 404 404 404 404")
+row("sso:acs", "/sso/acs/", "404 404 404 404 404 404 404", method="POST")
+row("sso:ls", "/sso/ls/", "404 404 404 404 404 404 404")
+row("sso:metadata", "/sso/metadata/", "404 404 404 404 404 404 404")
+row("sso:logout", "/sso/logout/", "login 404 404 404 404 404 404", method="POST")
 row("api:index", "/api/", "login 200 200 200 200 200 200")
 row("api:tokens", "/api/noegler/", "login 200 200 200 200 200 200")
 row("api:token_revoke", "/api/noegler/{token}/tilbagekald/", "login 404 302 404 404 404 404", method="POST")
@@ -261,6 +290,84 @@ row("reports:job_retry", "/reports/job/{job}/forsoeg-igen/", "login 403 403 403 
 row("reports:job_issue", "/reports/job/{job}/udsend/", "login 403 403 403 404 302 302", method="POST")
 row("reports:job_download", "/reports/job/{job}/hent/", "login 200 200 200 403 200 200")
 row("notifications:preferences", "/e-mails/", "login 200 200 200 200 200 200")
+# Meetings: a draft agenda is the secretariat's only (404 for everyone else); `lead` (Albertslund) owns the
+# follow-up action.
+row("meetings:index", "/meetings/", "login 200 200 200 200 200 200")
+row("meetings:create", "/meetings/nyt/", "login 403 403 403 403 200 200")
+row("meetings:detail", "/meetings/{meeting}/", "login 200 200 200 200 200 200")
+row("meetings:edit", "/meetings/{meeting}/ret/", "login 403 403 403 403 200 200")
+row("meetings:item_create", "/meetings/{draft_meeting}/nyt-punkt/", "login 404 404 404 404 200 200")
+row(
+    "meetings:publish",
+    "/meetings/{draft_meeting}/offentliggoer/",
+    "login 404 404 404 404 302 302",
+    method="POST",
+)
+row("meetings:mark_held", "/meetings/{meeting}/afholdt/", "login 403 403 403 403 302 302", method="POST")
+row(
+    "meetings:approve_minutes",
+    "/meetings/{held_meeting}/referat-godkendt/",
+    "login 403 403 403 403 302 302",
+    method="POST",
+)
+row("meetings:item_edit", "/meetings/punkt/{draft_item}/ret/", "login 404 404 404 404 200 200")
+row(
+    "meetings:item_move",
+    "/meetings/punkt/{draft_item}/flyt/",
+    "login 404 404 404 404 302 302",
+    method="POST",
+    data={"direction": "up"},
+)
+row(
+    "meetings:annex_add_generated",
+    "/meetings/punkt/{draft_item}/bilag/dannet/",
+    "login 404 404 404 404 400 400",
+    method="POST",
+)
+row(
+    "meetings:annex_upload",
+    "/meetings/punkt/{draft_item}/bilag/upload/",
+    "login 404 404 404 404 400 400",
+    method="POST",
+)
+row("meetings:decision_record", "/meetings/punkt/{held_item}/beslutning/", "login 403 403 403 403 200 200")
+row("meetings:annex_download", "/meetings/bilag/{annex}/", "login 200 200 200 200 200 200")
+row(
+    "meetings:annex_delete",
+    "/meetings/bilag/{draft_annex}/slet/",
+    "login 404 404 404 404 302 302",
+    method="POST",
+)
+row(
+    "meetings:follow_up_state",
+    "/meetings/opfoelgning/{action}/status/",
+    "login 403 302 403 403 302 302",
+    method="POST",
+    data={"state": "done"},
+)
+row("meetings:appointments", "/meetings/udpegninger/", "login 200 200 200 200 200 200")
+row("meetings:documents", "/meetings/{meeting}/dokumenter/", "login 200 200 200 200 200 200")
+row(
+    "meetings:document_request",
+    "/meetings/{meeting}/dokumenter/mappe/dan/",
+    "login 302 403 403 403 302 302",
+    method="POST",
+)
+row(
+    "meetings:document_status",
+    "/meetings/{meeting}/dokumenter/job/{meeting_job}/status/",
+    "login 200 200 200 200 200 200",
+)
+row(
+    "meetings:document_download",
+    "/meetings/{meeting}/dokumenter/job/{meeting_job}/hent/",
+    "login 200 200 200 200 200 200",
+)
+row(
+    "meetings:appointment_create",
+    "/meetings/udpegninger/{appointed_body}/ny/",
+    "login 403 403 403 403 200 200",
+)
 
 
 def walk(patterns, prefix="", namespace=None):
@@ -343,9 +450,11 @@ def world(kkr_data, settings, tmp_path):
     measurement = Measurement.objects.create(
         target=target, measured_on=date(2023, 6, 1), value=1, source="external_survey"
     )
+    meetings = _meeting_world(secretariat, organisations)
     return {
         "users": users,
         "values": {
+            **meetings,
             "year": contract.year,
             "goal": target.goal.number,
             "target": target.pk,
@@ -361,12 +470,67 @@ def world(kkr_data, settings, tmp_path):
             "programme": allocation.programme.slug,
             "commitment": Commitment.objects.order_by("pk").first().code,
             "job": job.pk,
+            "meeting_job": _meeting_packet_job(meetings["meeting"], users["board"]).pk,
             "token": api_token.pk,
             "lead_period": LeadPeriod.objects.filter(project=vip[2]).order_by("pk").first().pk,
             "counted": Target.objects.get(goal__contract=contract, code="2.1.2").pk,
             "measurement": measurement.pk,
+            "member_user": users["member"].pk,
         },
     }
+
+
+def _meeting_world(secretariat, organisations) -> dict:
+    """A draft meeting with an item and an uploaded annex; a held one with a decision whose follow-up
+    Albertslund owns; the loaded (published) meeting and the task committee."""
+    from meetings import services
+    from meetings.models import AgendaItem, AppointedBody, FollowUpAction, Meeting
+
+    pdf = b"%PDF-1.4 matrix annex"
+    draft = services.meeting_save(meeting=Meeting(title="Kladde", date=date(2030, 1, 1)), by=secretariat)
+    draft_item = services.item_save(item=AgendaItem(meeting=draft, number="1", title="Et"), by=secretariat)
+    services.item_save(item=AgendaItem(meeting=draft, number="2", title="To"), by=secretariat)
+    draft_annex = services.annex_upload(item=draft_item, title="Bilag", content=pdf, by=secretariat)
+    held = services.meeting_save(meeting=Meeting(title="Afholdt", date=date(2023, 1, 1)), by=secretariat)
+    held_item = services.item_save(item=AgendaItem(meeting=held, number="1", title="Sag"), by=secretariat)
+    annex = services.annex_upload(item=held_item, title="Bilag", content=pdf, by=secretariat)
+    services.meeting_publish_agenda(meeting=held, by=secretariat)
+    services.meeting_mark_held(meeting=held, by=secretariat)
+    services.decision_record(
+        item=held_item,
+        outcome="decided",
+        text="Godkendt.",
+        actions=[{"owner": organisations["Albertslund"], "description": "Følg op", "due": date(2030, 1, 1)}],
+        by=secretariat,
+    )
+    return {
+        "meeting": Meeting.objects.get(date=date(2022, 12, 14)).pk,
+        "draft_meeting": draft.pk,
+        "draft_item": draft_item.pk,
+        "draft_annex": draft_annex.pk,
+        "held_item": held_item.pk,
+        "held_meeting": held.pk,
+        "annex": annex.pk,
+        "action": FollowUpAction.objects.get(decision__item=held_item).pk,
+        "appointed_body": AppointedBody.objects.get().pk,
+    }
+
+
+def _meeting_packet_job(meeting_id: int, by):
+    """A finished packet of the loaded meeting (its file stands in for a rendered one)."""
+    from meetings.models import Meeting
+    from meetings.packet import subject_of
+    from reports.models import ReportJob
+
+    job = ReportJob.objects.create(
+        kind=ReportJob.Kind.MEETING_PACKET,
+        period=ReportingPeriod.from_code("2022"),
+        subject=subject_of(Meeting.objects.get(pk=meeting_id)),
+        state=ReportJob.State.DONE,
+        requested_by=by,
+    )
+    job.file.save("packet.pdf", ContentFile(b"%PDF-1.4 matrix packet"), save=True)
+    return job
 
 
 def outcome(response) -> str:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from core.models import ReportingPeriod
 from core.workflow import ReportState
 
+from . import figures
 from .models import MunicipalityCommitment, Participation, Project, StatusReport
 from .selectors import project_runs_in, round_state
 
@@ -26,11 +27,12 @@ def home_tile(user, selection=None) -> dict:
         period = selection.round
     else:
         period = ReportingPeriod.objects.rounds().filter(starts__lte=today).order_by("-deadline").first()
-    states, source_states = {}, {}
+    states, source_states, overview = {}, {}, None
     if period:
-        rows = StatusReport.objects.filter(period=period).values_list("project_id", "state", "source_state")
-        states = {project_id: state for project_id, state, _source in rows}
-        source_states = {project_id: source for project_id, _state, source in rows if source}
+        overview = figures.project_overview(period, projects)
+        rows = overview.pop("round_reports")
+        states = {r.project_id: r.state for r in rows}
+        source_states = {r.project_id: r.source_state for r in rows if r.source_state}
     without_lead = sum(1 for p in projects if not p.leads_on(today))
     submitted = StatusReport.objects.filter(state=ReportState.SUBMITTED).count()
     own_duties = []
@@ -59,7 +61,32 @@ def home_tile(user, selection=None) -> dict:
             }
         ),
         "submitted_waiting": submitted,
+        "overview": overview,
         "own_duties": own_duties,
+    }
+
+
+def summary(selection) -> dict | None:
+    """The selected round for the dashboard's headline and the PDF summary page: the panel's figures
+    (figures.project_overview), its stacked bar of report states and one to three lines."""
+    overview = figures.project_overview(selection.round)
+    if not overview["rows"]:
+        return None
+    label = overview["period"].label
+    states = ", ".join(f"{s['count']} {s['label']}" for s in overview["states"])
+    if states:
+        lines = [_("Runden %(label)s: %(states)s.") % {"label": label, "states": states}]
+    else:
+        lines = [_("Ingen statusrapporter for %(label)s.") % {"label": label}]
+    presented = sorted({r.source_state for r in overview["round_reports"] if r.source_state})
+    if presented and any(s["code"] == figures.PRESENTED for s in overview["states"]):
+        lines.append(_("Indlæst fra kilden: %(what)s.") % {"what": "; ".join(presented)})
+    overall = ", ".join(f"{c['count']} {c['label']}" for c in overview["overall"])
+    lines.append(_("Seneste samlede status fra tovholderne: %(overall)s.") % {"overall": overall})
+    return {
+        "title": _("Klima-VIP-projekterne · %(label)s") % {"label": label},
+        "chart": overview["round_chart"],
+        "lines": lines,
     }
 
 

@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext as _
 
-from core.charts import Bar, horizontal_bars
+from core.charts import PRINT, Bar, horizontal_bars
 from core.models import ReportingPeriod
 
+from . import figures
 from .models import Participation, Project, StatusReport
 from .selectors import lead_label, report_changes
 from .source_texts import HALF_YEARLY_INTRO
@@ -77,11 +78,17 @@ def annual_section(year: int) -> dict | None:
         title=_("Deltagere pr. projekt"),
         description=_("Antal organisationer, der deltager i hvert VIP-projekt"),
     )
+    # The year's last round: its reports' states, and where each project stood then (one query).
+    starts, deadline = ReportingPeriod.window(year, ReportingPeriod.Half.AUTUMN)
+    last_round = ReportingPeriod(
+        year=year, half=ReportingPeriod.Half.AUTUMN, starts=starts, deadline=deadline
+    )
     return {
         "title": _("Klima-VIP-projekter %(year)s") % {"year": year},
         "year": year,
         "rows": rows,
         "chart": chart,
+        "overview": figures.project_overview(last_round, projects, size=PRINT),
     }
 
 
@@ -114,6 +121,7 @@ def half_yearly_context(period) -> dict:
             }
         )
     return {
+        "overview": figures.project_overview(period, projects, size=PRINT),
         "title": _("Halvårlig status for klima-VIP-projekterne · %(label)s") % {"label": period.label},
         "period": period,
         "intro": HALF_YEARLY_INTRO,

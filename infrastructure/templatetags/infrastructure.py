@@ -18,3 +18,16 @@ def dkk_range(estimate):
 @register.filter
 def total_range(total):
     return format_range(total.low, total.high)
+
+
+@register.filter
+def in_billions(estimate):
+    """An estimate (a (low, high) pair or a Total) as a figure in mia. kr. without the unit: '0,182', '1–1,75'.
+
+    For tables whose column header carries the unit, as the PDF section's does (one unit beside its chart)."""
+    from core.formatting import dkk_billions
+
+    if estimate is None:
+        return "–"
+    low, high = estimate if isinstance(estimate, tuple | list) else (estimate.low, estimate.high)
+    return dkk_billions(low, high, unit=False)

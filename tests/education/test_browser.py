@@ -4,7 +4,7 @@ import pytest
 
 from education import seed as education_seed
 from education.seed_data import ALLOCATION_TABLE
-from tests.conftest import axe_violations
+from tests.conftest import axe_violations, click_and_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +39,7 @@ def test_the_calculator_result_has_no_wcag_violations(page_for, secretariat, loa
     page.goto("/education/beregner/")
     page.locator("#id_year").fill("2024")
     page.get_by_label("Regionalt antal pladser").fill("1.000")
-    page.get_by_role("button", name="Beregn").click()
+    click_and_load(page.get_by_role("button", name="Beregn"))
     assert page.locator("#calculation tbody tr").count() == 29
     assert axe_violations(page) == []
 
@@ -65,7 +65,7 @@ def test_a_secretary_imports_a_file_with_an_error_fixes_it_and_imports_it(
     page.goto("/education/import/fordeling/")
     page.locator("#id_year").fill("2024")
     page.get_by_label("Fil (CSV eller XLSX").set_input_files(str(broken))
-    page.get_by_role("button", name="Gennemse filen").click()
+    click_and_load(page.get_by_role("button", name="Gennemse filen"))
     errors = page.locator("#import-errors")
     assert "Intet er gemt" in errors.inner_text()
     assert "Lyngbi-Taarbæk" in page.locator("main").inner_text()
@@ -75,7 +75,7 @@ def test_a_secretary_imports_a_file_with_an_error_fixes_it_and_imports_it(
     fixed = tmp_path / "fordeling-rettet.csv"
     fixed.write_text("\n".join(["Kommune;Pladser"] + [f"{n};{v}" for n, v in rows] + ["I alt;1.776"]))
     page.get_by_label("Fil (CSV eller XLSX").set_input_files(str(fixed))
-    page.get_by_role("button", name="Gennemse filen").click()
+    click_and_load(page.get_by_role("button", name="Gennemse filen"))
     page.get_by_role("button", name="Importér alle rækker").click()
     page.wait_for_url("**/fordeling/2024/**")
     assert "Kladde" in page.locator("main").inner_text()

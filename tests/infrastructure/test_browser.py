@@ -5,7 +5,7 @@ import pytest
 from core.workflow import report_submit
 from infrastructure import services
 from infrastructure.models import SubCriterion
-from tests.conftest import axe_violations
+from tests.conftest import axe_violations, click_and_load
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,10 +52,10 @@ def test_a_lead_files_a_follow_up_in_the_browser(page_for, led_project, hilleroe
     page = page_for(hilleroed_member)
     page.goto("/infrastructure/projekter/hilleroed-station/")
     page.get_by_role("textbox", name="År", exact=True).fill("2025")
-    page.get_by_role("button", name="Start opfølgning").click()
+    click_and_load(page.get_by_role("button", name="Start opfølgning"))
     page.get_by_role("textbox", name="Status", exact=True).fill("Projektering i gang")
     assert axe_violations(page) == []
-    page.get_by_role("button", name="Gem og send til sekretariatet").click()
+    click_and_load(page.get_by_role("button", name="Gem og send til sekretariatet"))
     assert "Indsendt" in page.locator("main").inner_text()
 
 
@@ -65,5 +65,5 @@ def test_the_secretariat_reviews_in_the_browser(page_for, led_project, hilleroed
     page = page_for(secretariat)
     page.goto(f"/infrastructure/opfoelgning/{report.pk}/")
     assert axe_violations(page) == []
-    page.get_by_role("button", name="Godkend").click()
+    click_and_load(page.get_by_role("button", name="Godkend"))
     assert "Godkendt" in page.locator("main").inner_text()

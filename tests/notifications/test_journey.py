@@ -17,7 +17,7 @@ import pytest
 
 from core.models import Organisation, ReportingPeriod
 from notifications.models import Notification
-from tests.conftest import _user, axe_violations
+from tests.conftest import _user, axe_violations, click_and_load
 from vip_climate.models import LeadPeriod, Project, StatusReport
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -90,7 +90,7 @@ def test_the_round_from_the_leads_login_to_the_approval_email(
     lead.get_by_role("button", name="Log ind").click()
     lead.wait_for_url("**/organisationer/gentofte/")
     duties = lead.locator("section.duties")
-    assert "Det skal du gøre" in duties.inner_text() and "1 rapport venter" in duties.inner_text()
+    assert "Det skal du gøre" in duties.inner_text() and "1 opgave venter" in duties.inner_text()
     assert "VIP 5" in duties.inner_text()
 
     # E-mails in English, chosen on the settings page the navigation leads to.
@@ -101,7 +101,7 @@ def test_the_round_from_the_leads_login_to_the_approval_email(
     lead.wait_for_url("**/e-mails/")
     assert axe_violations(lead) == []
     lead.get_by_label("English").check()
-    lead.get_by_role("button", name="Gem").click()
+    click_and_load(lead.get_by_role("button", name="Gem"))
     assert "Dine e-mail-indstillinger er gemt." in lead.locator("main").inner_text()
 
     # Start the report from the duty list (it proposes the current round) and write a list.

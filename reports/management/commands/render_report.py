@@ -1,9 +1,7 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
 from reports import services
-from reports.models import ReportJob
+from reports.commands import run_to_file
 
 
 class Command(BaseCommand):
@@ -23,14 +21,4 @@ class Command(BaseCommand):
         except services.ReportParameterError as error:
             raise CommandError(str(error)) from None
         job, _created = services.report_job_request(kind=resolved_kind, period=resolved_period, queue=False)
-        job = services.report_job_run(job_id=job.pk)
-        if job.state != ReportJob.State.DONE:
-            raise CommandError(f"Report job {job.pk} is {job.state}: {job.error}")
-        with job.file.open("rb") as source:
-            Path(output).write_bytes(source.read())
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{output}: {job.pages} pages, {job.size} bytes, sha256 {job.sha256} "
-                f"(job {job.pk}, version {job.version}, {job.render_seconds:.2f} s)"
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(run_to_file(job, output)))

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "meetings"
+    verbose_name = _("Møder")
+
+    def ready(self) -> None:
+        from core.areas import registry
+
+        from .area import AREA
+
+        registry.register(AREA)
